@@ -1,0 +1,332 @@
+/*
+ * intake.h - the small library every intake program shares.
+ *
+ * Sections are labelled by the source file that implements them.  A stage
+ * links only the objects it uses (see the Makefile), so only intake-ocr
+ * pulls in Tesseract, Leptonica and poppler.
+ */
+#ifndef INTAKE_H
+#define INTAKE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <libxml/tree.h>
+
+#define INTAKE_VERSION "0.1.0"
+/* Version of the XML stream that stages pass to each other (stages/FORMAT.md). */
+#define INTAKE_STREAM_VERSION "1"
+
+/*
+ * Exit codes shared by every program (repeated in each --help and in README).
+ */
+enum {
+	EX_OK = 0,        /* everything done */
+	EX_FAIL = 1,      /* some input could not be processed; the rest was */
+	EX_USAGE = 2,     /* bad command line */
+	EX_BADINPUT = 3,  /* the input stream or case file is unusable */
+	EX_LOCKED = 4,    /* intake run: another run holds the lock on OUT */
+	EX_SOFTWARE = 70, /* internal error (a bug) */
+};
+
+/* ---- util.c ---------------------------------------------------------- */
+
+/* Set once by main(): the name used in messages ("intake-ocr"). */
+extern const char *progname;
+/* Where messages go; stderr unless a test swaps it. */
+extern FILE *errstream;
+
+/* "prog: subject: message\n" on errstream.  subject may be NULL. */
+void warnx_(const char *subject, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* warnx_ and exit(code). */
+void die(int code, const char *subject, const char *fmt, ...)
+	__attribute__((noreturn, format(printf, 3, 4)));
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t m);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* printf into a new string; never NULL. */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * Read all of fd into a NUL-terminated buffer.  Returns 0 and sets *buf,
+ * *len, or -1 with errno (EFBIG when the data exceeds cap bytes).
+ * The caller frees *buf.
+ */
+int read_fd(int fd, size_t cap, char **buf, size_t *len);
+/* Same for a path; "-" is stdin.  Opened with O_NOFOLLOW|O_NONBLOCK and
+ * refused unless it is a regular file (or stdin). */
+int read_file(const char *path, size_t cap, char **buf, size_t *len);
+
+/* Parse "YYYY-MM-DD" strictly; 0 on success. */
+int iso_date_parse(const char *s, int *y, int *m, int *d);
+
+/* Standard option handling: returns 1 and prints when argv[1] is --help
+ * or --version (usage is the whole help text). */
+int common_options(int argc, char **argv, const char *usage);
+
+/* The directory holding models/: $INTAKE_MODELS, else <bindir>/../models,
+ * else ./models.  Returned string is static. */
+const char *models_dir(void);
+
+/*
+ * Write data to path atomically: a temp file in the same directory opened
+ * O_EXCL with the given mode, written, fsync'ed, renamed over path, then the
+ * directory fsync'ed.  A symlink at path is replaced, never followed.  On
+ * failure the temp file is removed, path is untouched, and -1 is returned
+ * with errno set.
+ */
+int atomic_write(const char *path, const void *data, size_t len, unsigned mode);
+
+/* ---- sha256.c -------------------------------------------------------- */
+
+typedef struct {
+	uint32_t h[8];
+	uint64_t nbytes;
+	unsigned char buf[64];
+	size_t nbuf;
+} sha256_ctx;
+
+void sha256_init(sha256_ctx *c);
+void sha256_update(sha256_ctx *c, const void *data, size_t n);
+/* Writes 32 bytes. */
+void sha256_final(sha256_ctx *c, unsigned char out[32]);
+/* Lower-case hex of the digest of data into hex (65 bytes incl. NUL). */
+void sha256_hex(const void *data, size_t n, char hex[65]);
+
+/* ---- text.c: UTF-8, cleaning, folding, dates, names ------------------ */
+
+/*
+ * Decode one code point from s (at most len bytes).  Returns the number of
+ * bytes used (1-4) and sets *cp, or 0 when the bytes are not valid UTF-8
+ * (overlong, surrogate, > U+10FFFF, truncated).
+ */
+size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Encode cp into out (4 bytes room); returns bytes written. */
+size_t utf8_encode(uint32_t cp, char *out);
+
+/*
+ * Clean text for XML and for matching: invalid UTF-8 bytes are dropped,
+ * control characters (C0 except \t and \n, DEL, C1, U+FFFE/U+FFFF) become a
+ * space, runs of spaces/tabs collapse to one space, each line is trimmed.
+ * Returns a new string.
+ */
+char *text_clean(const char *s, size_t len);
+
+/*
+ * Fold text for tolerant matching of labels: upper case (Cyrillic, Latin,
+ * Belarusian І/Ў), Ё->Е, Й->И, Ў->У kept as Ў, Latin look-alike letters
+ * (A B C E H K M O P T X Y and lower-case a c e o p x y) become the Cyrillic
+ * letters inside a word that holds at least one Cyrillic letter, and digits
+ * 0->О, 3->З inside such a word.  Each output byte maps back to the byte
+ * offset in s where its source code point starts: map[i] for i in
+ * [0, outlen], with map[outlen] == len.  Returns the folded string; *map is
+ * malloc'd (may be NULL when map is NULL).
+ */
+char *text_fold(const char *s, size_t len, size_t **map, size_t *outlen);
+
+/*
+ * Find the first date in s: 14.03.1987, 14/03/1987, 14-03-1987, 1987-03-14,
+ * 14 марта 1987 г., «14» марта 1987 года, 14 сакавіка 1987 г.,
+ * 14 March 1987, March 14, 1987, 14 MAR 1987; month names in Russian,
+ * Belarusian (both cases: сакавік/сакавіка) and English, tolerant of OCR
+ * look-alikes.  Two-digit years are refused.  The date must exist in the
+ * calendar.  Returns 0 and sets y, m, d (and *end to the byte offset just
+ * after the date when end is not NULL), or -1.
+ */
+int date_find(const char *s, int *y, int *m, int *d, size_t *end);
+
+/* Days since 1970-01-01 (proleptic Gregorian). */
+long days_from_civil(int y, int m, int d);
+/* Full years of age on (y2,m2,d2) for someone born (y1,m1,d1); a person
+ * born on 29 February has a birthday on 1 March in common years. */
+int age_on(int y1, int m1, int d1, int y2, int m2, int d2);
+/* The date n calendar months after (y,m,d), the day clamped to the end of
+ * the month (31 Aug + 6 months = 28/29 Feb).  n may be negative. */
+void add_months(int *y, int *m, int *d, int n);
+
+/*
+ * Normalise a name as printed: strip surrounding punctuation and label
+ * remnants (":", "—", "_"), collapse spaces, and replace look-alike letters
+ * of the other script by the word's dominant script (ПETPOB -> ПЕТРОВ).
+ * Case is kept.  Returns a new string.
+ */
+char *name_clean(const char *s);
+
+/*
+ * Romanise Cyrillic (Russian and Belarusian) the way passports of Belarus
+ * and Russia do (ICAO Doc 9303 table), upper case ASCII.  Latin input is
+ * upper-cased and stripped of diacritics.  Returns a new string.
+ */
+char *translit_latin(const char *s);
+
+/*
+ * 1 when a and b name the same person part: equal after upper-casing and
+ * Ё->Е, or equal after both are romanised (ЁЛКИН = YOLKIN = ELKIN is
+ * accepted; KOVALENKO = КОВАЛЕНКО), 0 otherwise.
+ */
+int names_match(const char *a, const char *b);
+
+/* ---- model.c: document models (models/documents.xml) ---------------- */
+
+/* One compiled PCRE2 pattern from the models, with what a match means. */
+typedef struct {
+	void *re;        /* pcre2_code; opaque so that only model.c needs pcre2.h */
+	double weight;   /* classification weight (titles, cues) */
+	char *value;     /* enum fields: the value a match stands for */
+	char *src;       /* the pattern text, for messages */
+	int line;        /* line in documents.xml, for messages */
+} pattern;
+
+typedef struct {
+	char *name;      /* contract field name: surname, birth-date, ... */
+	char *kind;      /* name, date, number, text, enum */
+	int required;    /* missing -> field-error */
+	pattern *pats;
+	size_t npats;
+} field_model;
+
+typedef struct {
+	char *name;      /* contract type name */
+	int key;         /* one of the types the rules check */
+	pattern *titles; /* a title match starts a new document */
+	size_t ntitles;
+	pattern *cues;   /* weaker evidence, may be negative */
+	size_t ncues;
+	field_model *fields;
+	size_t nfields;
+} doc_type;
+
+typedef struct {
+	char *version;
+	double min_score;   /* below this a page shows no type at all */
+	double title_score; /* a page with this much title evidence starts a document */
+	double margin;      /* best - runner-up below this -> unknown */
+	doc_type *types;
+	size_t ntypes;
+	size_t max_subject; /* bytes of text a pattern may be run on */
+	void *mctx;         /* pcre2_match_context with our limits */
+	void *jit_stack;
+} models;
+
+/* Load dir/documents.xml and compile every pattern.  NULL with *why. */
+models *models_load(const char *dir, char **why);
+void models_free(models *m);
+const doc_type *models_type(const models *m, const char *name);
+
+/*
+ * Run p over s[0..len) from start.  Returns 1 and sets the match span
+ * [*ms,*me) and the span of the named group "v" (or the whole match when
+ * there is none) [*vs,*ve); 0 on no match; -1 when a match or depth limit
+ * was hit (the text is then treated as unreadable, never as a match).
+ */
+int pattern_match(const models *m, const pattern *p, const char *s, size_t len,
+    size_t start, size_t *ms, size_t *me, size_t *vs, size_t *ve);
+
+/*
+ * The text of one or more pages as patterns see it: lines of words joined
+ * by spaces, lines and pages by newlines, then folded (text_fold).  Every
+ * word keeps its span in text, its page and box, so a match anywhere maps
+ * back to where it was printed and how sure the OCR was.
+ */
+typedef struct {
+	size_t start, end;   /* span in text */
+	xmlNodePtr page;     /* the <page> it is on */
+	int b[4];            /* x0 y0 x1 y1 */
+	double conf;         /* 0-100 */
+} word_ref;
+
+typedef struct {
+	char *text;          /* original (cleaned) text */
+	size_t len;
+	char *fold;          /* folded text, what patterns run on */
+	size_t foldlen;
+	size_t *map;         /* fold byte -> text byte */
+	word_ref *words;
+	size_t nwords;
+} page_text;
+
+void page_text_build(page_text *pt, xmlNodePtr *pages, size_t npages);
+void page_text_free(page_text *pt);
+
+/* ---- rules.c: procedure rules (models/procedures.xml) ---------------- */
+
+typedef struct rulebook rulebook;
+
+/* Load dir/procedures.xml.  NULL with *why. */
+rulebook *rules_load(const char *dir, char **why);
+void rules_free(rulebook *rb);
+
+/*
+ * Check the dossier under construction against the rules: reads the
+ * dossier's case attributes, <applicant> and <document>s (types, fields,
+ * pages), removes any earlier <finding>, <checklist> and <verdict>, and
+ * appends the findings, the clerk's checklist and the verdict.  The rules
+ * applied are those in force on rules_date (ISO; NULL: the case's
+ * submission date); the ruleset used is recorded on the root as
+ * rules="ID@EFFECTIVE-FROM".  Returns 0, or -1 with *why when the case
+ * cannot be judged (unknown procedure, bad dates, missing applicant data).
+ */
+int rules_apply(const rulebook *rb, xmlNodePtr dossier, const char *rules_date,
+    char **why);
+
+/* ---- xmlio.c: hardened libxml2 input, clean output ------------------ */
+
+/* Largest XML document any intake program will parse (bytes). */
+#define XML_MAX_INPUT (256u << 20)
+
+/* Install the refuse-everything external entity loader and route libxml2
+ * messages to us.  Call once at start (xml_parse does it if needed). */
+void xml_init(void);
+
+/*
+ * Parse an XML document from memory with no network, no DTD loading, no
+ * entity substitution and libxml2's default size limits.  On failure
+ * returns NULL and sets *why (malloc'd, caller frees) to a one-line reason
+ * with the line number.
+ */
+xmlDocPtr xml_parse(const char *buf, size_t len, char **why);
+/* Read path ("-" for stdin, bounded by XML_MAX_INPUT) and xml_parse it. */
+xmlDocPtr xml_read(const char *path, char **why);
+
+/* Serialise doc as indented UTF-8 into a new buffer; *len set.  */
+char *xml_dump(xmlDocPtr doc, size_t *len);
+/* Write doc to f; 0 or -1. */
+int xml_write(xmlDocPtr doc, FILE *f);
+
+/*
+ * Validate doc against the schema at xsd_path.  Returns 0 when valid, else
+ * -1 with *why (malloc'd) saying what is wrong.
+ */
+int xml_validate(xmlDocPtr doc, const char *xsd_path, char **why);
+
+/*
+ * Read an intake stream (stages/FORMAT.md) from path ("-" = stdin) and
+ * check its root and version.  Dies with EX_BADINPUT naming the input when
+ * it is unusable; a stage cannot do anything sensible with half a stream.
+ */
+xmlDocPtr stream_read(const char *path);
+
+/* New child element with text that is first passed through text_clean. */
+xmlNodePtr xml_text_child(xmlNodePtr parent, const char *name, const char *text);
+/* Set an attribute to a cleaned value. */
+void xml_set(xmlNodePtr node, const char *name, const char *value);
+void xml_setf(xmlNodePtr node, const char *name, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Attribute value (malloc'd) or NULL. */
+char *xml_get(xmlNodePtr node, const char *name);
+/* Attribute value parsed as a number, or dflt. */
+double xml_get_num(xmlNodePtr node, const char *name, double dflt);
+/* Text content (malloc'd, never NULL). */
+char *xml_content(xmlNodePtr node);
+/* First element child named name (any name if NULL), next element sibling. */
+xmlNodePtr xml_child(xmlNodePtr node, const char *name);
+xmlNodePtr xml_next(xmlNodePtr node, const char *name);
+/* 1 if node is an element named name. */
+int xml_is(xmlNodePtr node, const char *name);
+
+#endif

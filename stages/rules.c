@@ -1,0 +1,687 @@
+/*
+ * rules.c - judge a case against its procedure's required-document list.
+ *
+ * The rules are data (models/procedures.xml, read from the Decree's list of
+ * administrative procedures); this file is only the engine that applies
+ * them.  It works on the dossier tree itself, so the same code judges a
+ * fresh case (intake-validate) and re-judges an archived dossier without
+ * OCR (the audit).
+ *
+ * The engine promises one thing above all: it never calls a case complete
+ * when it could not check something it is asked to check.  Anything it
+ * cannot read or decide becomes a finding for a person.
+ */
+#include "intake.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The document types whose presence and content intake checks itself;
+ * every other required document goes to the clerk's checklist.  These are
+ * the types whose fields the contract defines. */
+static const char *const checked_types[] = {
+	"birth-certificate", "criminal-record-certificate", "medical-certificate",
+};
+
+typedef struct {
+	char *doc_type, *title, *exempt, *condition, *source, *group;
+	int min_age, max_age;       /* -1: no limit */
+	int freshness;              /* months; 0: none */
+	int if_any;
+} requirement;
+
+typedef struct {
+	char *code, *alias, *title, *citizenship, *source;
+	int min_age, max_age;
+	requirement *req;
+	size_t nreq;
+} procedure;
+
+typedef struct {
+	char *id, *effective_from;
+	procedure *procs;
+	size_t nprocs;
+} ruleset;
+
+struct rulebook {
+	ruleset *sets;
+	size_t nsets;
+	char digest[65];            /* of procedures.xml, recorded in dossiers */
+};
+
+static int
+get_age(xmlNodePtr n, const char *name)
+{
+	char *v = xml_get(n, name);
+	int a = v && *v ? atoi(v) : -1;
+
+	free(v);
+	return a;
+}
+
+static void
+load_procedure(procedure *p, xmlNodePtr node)
+{
+	xmlNodePtr r;
+	size_t n = 0;
+
+	p->code = xml_get(node, "code");
+	p->alias = xml_get(node, "alias");
+	p->title = xml_get(node, "title");
+	p->citizenship = xml_get(node, "citizenship");
+	p->source = xml_get(node, "source");
+	p->min_age = get_age(node, "min-age");
+	p->max_age = get_age(node, "max-age");
+	for (r = xml_child(node, "require"); r; r = xml_next(r, "require"))
+		n++;
+	p->req = xcalloc(n, sizeof *p->req);
+	for (r = xml_child(node, "require"); r; r = xml_next(r, "require")) {
+		requirement *q = &p->req[p->nreq++];
+		char *ifany = xml_get(r, "if-any");
+
+		q->doc_type = xml_get(r, "doc-type");
+		q->title = xml_get(r, "title");
+		q->exempt = xml_get(r, "exempt");
+		q->condition = xml_get(r, "condition");
+		q->source = xml_get(r, "source");
+		q->group = xml_get(r, "alternative-group");
+		q->min_age = get_age(r, "min-age");
+		q->max_age = get_age(r, "max-age");
+		q->freshness = (int)xml_get_num(r, "freshness-months", 0);
+		q->if_any = ifany && strcmp(ifany, "yes") == 0;
+		free(ifany);
+	}
+}
+
+rulebook *
+rules_load(const char *dir, char **why)
+{
+	char *path = xasprintf("%s/procedures.xml", dir), *buf, *reason;
+	size_t len, ns = 0;
+	xmlDocPtr doc;
+	xmlNodePtr root, s, p;
+	rulebook *rb;
+
+	if (read_file(path, 16u << 20, &buf, &len) < 0) {
+		*why = xasprintf("%s: cannot read: %s", path, strerror(errno));
+		free(path);
+		return NULL;
+	}
+	doc = xml_parse(buf, len, &reason);
+	if (!doc) {
+		*why = xasprintf("%s: %s", path, reason);
+		free(reason);
+		free(buf);
+		free(path);
+		return NULL;
+	}
+	rb = xcalloc(1, sizeof *rb);
+	sha256_hex(buf, len, rb->digest);
+	free(buf);
+	root = xmlDocGetRootElement(doc);
+	for (s = xml_child(root, "ruleset"); s; s = xml_next(s, "ruleset"))
+		ns++;
+	rb->sets = xcalloc(ns, sizeof *rb->sets);
+	for (s = xml_child(root, "ruleset"); s; s = xml_next(s, "ruleset")) {
+		ruleset *rs = &rb->sets[rb->nsets++];
+		size_t np = 0;
+		int y, m, d;
+
+		rs->id = xml_get(s, "id");
+		rs->effective_from = xml_get(s, "effective-from");
+		if (!rs->id || !rs->effective_from ||
+		    iso_date_parse(rs->effective_from, &y, &m, &d) < 0) {
+			*why = xasprintf("%s line %d: ruleset needs id and an ISO effective-from",
+			    path, s->line);
+			xmlFreeDoc(doc);
+			rules_free(rb);
+			free(path);
+			return NULL;
+		}
+		for (p = xml_child(s, "procedure"); p; p = xml_next(p, "procedure"))
+			np++;
+		rs->procs = xcalloc(np, sizeof *rs->procs);
+		for (p = xml_child(s, "procedure"); p; p = xml_next(p, "procedure"))
+			load_procedure(&rs->procs[rs->nprocs++], p);
+	}
+	xmlFreeDoc(doc);
+	free(path);
+	if (rb->nsets == 0) {
+		*why = xasprintf("%s/procedures.xml: no <ruleset>", dir);
+		rules_free(rb);
+		return NULL;
+	}
+	return rb;
+}
+
+void
+rules_free(rulebook *rb)
+{
+	size_t i, j, k;
+
+	if (!rb)
+		return;
+	for (i = 0; i < rb->nsets; i++) {
+		ruleset *rs = &rb->sets[i];
+
+		for (j = 0; j < rs->nprocs; j++) {
+			procedure *p = &rs->procs[j];
+
+			for (k = 0; k < p->nreq; k++) {
+				requirement *q = &p->req[k];
+
+				free(q->doc_type);
+				free(q->title);
+				free(q->exempt);
+				free(q->condition);
+				free(q->source);
+				free(q->group);
+			}
+			free(p->req);
+			free(p->code);
+			free(p->alias);
+			free(p->title);
+			free(p->citizenship);
+			free(p->source);
+		}
+		free(rs->procs);
+		free(rs->id);
+		free(rs->effective_from);
+	}
+	free(rb->sets);
+	free(rb);
+}
+
+/* The ruleset in force on date: the latest effective-from <= date. */
+static const ruleset *
+in_force(const rulebook *rb, const char *date)
+{
+	const ruleset *best = NULL;
+	size_t i;
+
+	for (i = 0; i < rb->nsets; i++)
+		if (strcmp(rb->sets[i].effective_from, date) <= 0 &&
+		    (!best || strcmp(rb->sets[i].effective_from, best->effective_from) > 0))
+			best = &rb->sets[i];
+	return best;
+}
+
+static const procedure *
+find_procedure(const ruleset *rs, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nprocs; i++)
+		if ((rs->procs[i].code && strcmp(rs->procs[i].code, code) == 0) ||
+		    (rs->procs[i].alias && strcmp(rs->procs[i].alias, code) == 0))
+			return &rs->procs[i];
+	return NULL;
+}
+
+static int
+is_checked(const char *type)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof checked_types / sizeof *checked_types; i++)
+		if (strcmp(type, checked_types[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* 1 when word occurs in the space-separated list. */
+static int
+in_list(const char *list, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p = list;
+
+	while (p && *p) {
+		while (*p == ' ')
+			p++;
+		if (strncmp(p, word, n) == 0 && (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+		p = strchr(p, ' ');
+	}
+	return 0;
+}
+
+/* What the engine knows of the applicant. */
+typedef struct {
+	char *surname, *given, *patronymic, *birth, *citizenship;
+	char *categories;           /* space-separated */
+	int age;
+} person;
+
+static char *
+child_text(xmlNodePtr parent, const char *name)
+{
+	xmlNodePtr c = xml_child(parent, name);
+	char *v, *clean;
+
+	if (!c)
+		return NULL;
+	v = xml_content(c);
+	clean = text_clean(v, strlen(v));
+	free(v);
+	if (!*clean) {
+		free(clean);
+		return NULL;
+	}
+	return clean;
+}
+
+static void
+person_free(person *p)
+{
+	free(p->surname);
+	free(p->given);
+	free(p->patronymic);
+	free(p->birth);
+	free(p->citizenship);
+	free(p->categories);
+}
+
+static int
+read_person(xmlNodePtr applicant, const char *submitted, person *p, char **why)
+{
+	xmlNodePtr c;
+	int by, bm, bd, sy, sm, sd;
+	size_t len = 0;
+
+	memset(p, 0, sizeof *p);
+	p->surname = child_text(applicant, "surname");
+	p->given = child_text(applicant, "given-name");
+	p->patronymic = child_text(applicant, "patronymic");
+	p->birth = child_text(applicant, "birth-date");
+	p->citizenship = child_text(applicant, "citizenship");
+	p->categories = xstrdup("");
+	for (c = xml_child(applicant, "category"); c; c = xml_next(c, "category")) {
+		char *v = xml_content(c);
+
+		len += strlen(v) + 1;
+		p->categories = xrealloc(p->categories, len + 1);
+		strcat(p->categories, " ");
+		strcat(p->categories, v);
+		free(v);
+	}
+	if (!p->surname || !p->given)
+		*why = xstrdup("applicant has no surname or given-name");
+	else if (!p->birth || iso_date_parse(p->birth, &by, &bm, &bd) < 0)
+		*why = xstrdup("applicant birth-date is missing or not YYYY-MM-DD");
+	else if (!p->citizenship)
+		*why = xstrdup("applicant has no citizenship");
+	else if (iso_date_parse(submitted, &sy, &sm, &sd) < 0)
+		*why = xstrdup("submitted date is missing or not YYYY-MM-DD");
+	else if (days_from_civil(by, bm, bd) > days_from_civil(sy, sm, sd))
+		*why = xstrdup("applicant birth-date is after the submission date");
+	else {
+		p->age = age_on(by, bm, bd, sy, sm, sd);
+		return 0;
+	}
+	return -1;
+}
+
+static xmlNodePtr
+finding(xmlNodePtr root, const char *code, const char *severity,
+    const char *doc_type, const char *document, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+static xmlNodePtr
+finding(xmlNodePtr root, const char *code, const char *severity,
+    const char *doc_type, const char *document, const char *fmt, ...)
+{
+	va_list ap;
+	char *text;
+	xmlNodePtr f;
+
+	va_start(ap, fmt);
+	if (vasprintf(&text, fmt, ap) < 0)
+		die(EX_SOFTWARE, NULL, "out of memory");
+	va_end(ap);
+	f = xml_text_child(root, "finding", text);
+	xml_set(f, "code", code);
+	if (doc_type)
+		xml_set(f, "doc-type", doc_type);
+	if (document)
+		xml_set(f, "document", document);
+	xml_set(f, "severity", severity);
+	free(text);
+	return f;
+}
+
+/* The value of field name of document d (malloc'd) or NULL. */
+static char *
+field_value(xmlNodePtr d, const char *name)
+{
+	xmlNodePtr f;
+
+	for (f = xml_child(d, "field"); f; f = xml_next(f, "field")) {
+		char *n = xml_get(f, "name");
+		int hit = n && strcmp(n, name) == 0;
+
+		free(n);
+		if (hit)
+			return xml_content(f);
+	}
+	return NULL;
+}
+
+static int
+type_is(xmlNodePtr d, const char *type)
+{
+	char *t = xml_get(d, "type");
+	int same = t && strcmp(t, type) == 0;
+
+	free(t);
+	return same;
+}
+
+/*
+ * A field the checks need and could not read: a person must look.
+ * Returns the value when there is one.
+ */
+static char *
+needed_field(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
+    const char *name)
+{
+	char *v = field_value(d, name);
+
+	if (!v)
+		finding(root, "unreadable-field", "review", type, id,
+		    "the %s of document %s could not be read; check it on the scan",
+		    name, id);
+	return v;
+}
+
+/* Same person: surname, given name and (when both have one) patronymic. */
+static void
+check_identity(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
+    const person *p)
+{
+	static const char *const parts[] = {"surname", "given-name", "patronymic"};
+	size_t i;
+	char *bd;
+
+	for (i = 0; i < 3; i++) {
+		const char *mine = i == 0 ? p->surname : i == 1 ? p->given : p->patronymic;
+		char *v = i < 2 ? needed_field(root, d, type, id, parts[i])
+				: field_value(d, parts[i]);
+
+		if (v && mine && !names_match(v, mine)) {
+			finding(root, "name-mismatch", "review", type, id,
+			    "the %s on document %s is not the applicant's", parts[i], id);
+			free(v);
+			break;
+		}
+		free(v);
+	}
+	bd = needed_field(root, d, type, id, "birth-date");
+	if (bd && strcmp(bd, p->birth) != 0)
+		finding(root, "birth-date-mismatch", "review", type, id,
+		    "the birth date on document %s is not the applicant's", id);
+	free(bd);
+}
+
+/* Content that needs a person's decision: a conviction, a disease. */
+static void
+check_content(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id)
+{
+	char *v;
+
+	if (strcmp(type, "criminal-record-certificate") == 0) {
+		v = needed_field(root, d, type, id, "result");
+		if (v && strcmp(v, "none") != 0)
+			finding(root, "criminal-record", "review", type, id,
+			    "document %s reports a criminal record", id);
+		free(v);
+	} else if (strcmp(type, "medical-certificate") == 0) {
+		v = needed_field(root, d, type, id, "conclusion");
+		if (v && strcmp(v, "fit") != 0)
+			finding(root, "health-condition", "review", type, id,
+			    "document %s does not confirm the absence of the listed diseases", id);
+		free(v);
+	}
+}
+
+/*
+ * Freshness: the document was issued no more than q->freshness calendar
+ * months before submission (issued exactly that long before is still
+ * valid).  Returns 1 fresh, 0 expired, -1 unknown (no readable date).
+ */
+static int
+fresh(const requirement *q, xmlNodePtr d, const char *submitted)
+{
+	char *v = field_value(d, "issue-date");
+	int iy, im, id, sy, sm, sd, rc = -1;
+
+	if (v && iso_date_parse(v, &iy, &im, &id) == 0 &&
+	    iso_date_parse(submitted, &sy, &sm, &sd) == 0) {
+		add_months(&sy, &sm, &sd, -q->freshness);
+		rc = days_from_civil(iy, im, id) >= days_from_civil(sy, sm, sd);
+	}
+	free(v);
+	return rc;
+}
+
+static void
+checklist_item(xmlNodePtr *list, xmlNodePtr root, const requirement *q,
+    const char *status)
+{
+	xmlNodePtr it;
+
+	if (!*list) {
+		*list = xmlNewChild(root, NULL, BAD_CAST "checklist", NULL);
+		xml_set(*list, "note",
+		    "These documents are not checked automatically: the clerk must check them.");
+	}
+	it = xml_text_child(*list, "item", q->title ? q->title : q->doc_type);
+	xml_set(it, "doc-type", q->doc_type);
+	xml_set(it, "status", status);
+	if (q->condition)
+		xml_set(it, "condition", q->condition);
+	if (q->source)
+		xml_set(it, "source", q->source);
+}
+
+/* Does requirement q apply to person p (age, exemptions)? */
+static int
+applies(const requirement *q, const person *p)
+{
+	char *cat, *tok, *save = NULL;
+	int exempt = 0;
+
+	if (q->min_age >= 0 && p->age < q->min_age)
+		return 0;
+	if (q->max_age >= 0 && p->age > q->max_age)
+		return 0;
+	if (!q->exempt)
+		return 1;
+	cat = xstrdup(p->categories);
+	for (tok = strtok_r(cat, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
+		if (in_list(q->exempt, tok))
+			exempt = 1;
+	free(cat);
+	return !exempt;
+}
+
+static void
+check_requirement(xmlNodePtr root, const requirement *q, const person *p,
+    const char *submitted, xmlNodePtr *list)
+{
+	xmlNodePtr d, best = NULL;
+	int any = 0, best_fresh = -2;
+
+	if (!applies(q, p))
+		return;
+	if (!is_checked(q->doc_type) || q->condition || q->group) {
+		checklist_item(list, root, q, q->condition ? "check-if-applicable" :
+		    q->if_any ? "if-any" : "not-checked");
+		if (!is_checked(q->doc_type))
+			return;
+		/* A checked type under a condition we cannot evaluate is
+		 * still verified when it is present, below. */
+	}
+	for (d = xml_child(root, "document"); d; d = xml_next(d, "document")) {
+		int f;
+
+		if (!type_is(d, q->doc_type))
+			continue;
+		any = 1;
+		f = q->freshness ? fresh(q, d, submitted) : 1;
+		if (f > best_fresh) {
+			best_fresh = f;
+			best = d;
+		}
+	}
+	if (!any) {
+		if (!q->if_any && !q->condition && !q->group)
+			finding(root, "missing-document", "error", q->doc_type, NULL,
+			    "required: %s", q->title ? q->title : q->doc_type);
+		return;
+	}
+	if (best_fresh == 0) {
+		char *id = xml_get(best, "id");
+
+		finding(root, "expired", "error", q->doc_type, id,
+		    "document %s was issued more than %d months before the submission",
+		    id, q->freshness);
+		free(id);
+	} else if (best_fresh == -1) {
+		char *id = xml_get(best, "id");
+
+		/* needed_field() has not reported the issue date: only the
+		 * requirement knows it matters. */
+		finding(root, "unreadable-field", "review", q->doc_type, id,
+		    "the issue-date of document %s could not be read, so its "
+		    "validity (%d months) is not checked", id, q->freshness);
+		free(id);
+	}
+}
+
+static void
+remove_children(xmlNodePtr root, const char *name)
+{
+	xmlNodePtr c, next;
+
+	for (c = xml_child(root, name); c; c = next) {
+		next = xml_next(c, name);
+		xmlUnlinkNode(c);
+		xmlFreeNode(c);
+	}
+}
+
+int
+rules_apply(const rulebook *rb, xmlNodePtr root, const char *rules_date, char **why)
+{
+	char *submitted = xml_get(root, "submitted"), *code = xml_get(root, "procedure");
+	const ruleset *rs;
+	const procedure *proc;
+	xmlNodePtr applicant = xml_child(root, "applicant"), d, list = NULL;
+	person p;
+	size_t i;
+	int errors = 0, reviews = 0, rc = -1;
+
+	*why = NULL;
+	memset(&p, 0, sizeof p);
+	remove_children(root, "finding");
+	remove_children(root, "checklist");
+	remove_children(root, "verdict");
+	if (!code || !*code) {
+		*why = xstrdup("case has no procedure");
+		goto out;
+	}
+	if (!applicant) {
+		*why = xstrdup("case has no <applicant>");
+		goto out;
+	}
+	if (read_person(applicant, submitted ? submitted : "", &p, why) < 0)
+		goto out;
+	rs = in_force(rb, rules_date ? rules_date : submitted);
+	if (!rs) {
+		*why = xasprintf("no rules in force on %s", rules_date ? rules_date : submitted);
+		goto out;
+	}
+	proc = find_procedure(rs, code);
+	if (!proc) {
+		*why = xasprintf("procedure '%s' is not in the rules (%s)", code, rs->id);
+		goto out;
+	}
+	xml_setf(root, "rules", "%s@%s", rs->id, rs->effective_from);
+	xml_set(root, "rules-sha256", rb->digest);
+
+	if ((proc->min_age >= 0 && p.age < proc->min_age) ||
+	    (proc->max_age >= 0 && p.age > proc->max_age))
+		finding(root, "procedure-mismatch", "review", NULL, NULL,
+		    "procedure %s is for applicants aged %d to %d; the applicant is %d",
+		    proc->code, proc->min_age < 0 ? 0 : proc->min_age,
+		    proc->max_age < 0 ? 150 : proc->max_age, p.age);
+	if (proc->citizenship &&
+	    ((strcmp(proc->citizenship, "BLR") == 0) != (strcmp(p.citizenship, "BLR") == 0)))
+		finding(root, "procedure-mismatch", "review", NULL, NULL,
+		    "procedure %s is for %s applicants; the applicant's citizenship is %s",
+		    proc->code, strcmp(proc->citizenship, "BLR") == 0 ?
+		    "Belarusian" : "foreign", p.citizenship);
+
+	/* Every document: readable, classified, the applicant's, clean. */
+	for (d = xml_child(root, "document"); d; d = xml_next(d, "document")) {
+		char *type = xml_get(d, "type"), *id = xml_get(d, "id");
+		xmlNodePtr pg;
+		int bad = 0;
+
+		for (pg = xml_child(d, "page"); pg; pg = xml_next(pg, "page")) {
+			char *st = xml_get(pg, "status");
+
+			if (st && strcmp(st, "error") == 0) {
+				char *file = xml_get(pg, "file"), *reason = xml_get(pg, "reason");
+				char *index = xml_get(pg, "index");
+
+				finding(root, "unreadable-page", "review", NULL, id,
+				    "page %s of '%s' could not be read: %s",
+				    index ? index : "?", file ? file : "?",
+				    reason ? reason : "unknown reason");
+				free(index);
+				free(file);
+				free(reason);
+				bad = 1;
+			}
+			free(st);
+		}
+		if (!bad && type && strcmp(type, "unknown") == 0)
+			finding(root, "unclassified-document", "review", NULL, id,
+			    "document %s could not be classified with confidence", id);
+		if (type && is_checked(type)) {
+			check_identity(root, d, type, id, &p);
+			check_content(root, d, type, id);
+		}
+		free(type);
+		free(id);
+	}
+	for (i = 0; i < proc->nreq; i++)
+		check_requirement(root, &proc->req[i], &p, submitted, &list);
+
+	for (d = xml_child(root, "finding"); d; d = xml_next(d, "finding")) {
+		char *sev = xml_get(d, "severity");
+
+		if (sev && strcmp(sev, "error") == 0)
+			errors++;
+		else
+			reviews++;
+		free(sev);
+	}
+	/* The checklist goes after the findings, the verdict last. */
+	if (list) {
+		xmlUnlinkNode(list);
+		xmlAddChild(root, list);
+	}
+	xmlNewTextChild(root, NULL, BAD_CAST "verdict",
+	    BAD_CAST(errors ? "incomplete" : reviews ? "review" : "complete"));
+	rc = 0;
+out:
+	person_free(&p);
+	free(submitted);
+	free(code);
+	return rc;
+}

@@ -1,0 +1,321 @@
+/*
+ * util.c - messages, allocation, bounded file reading, shared options.
+ *
+ * Every program reports errors the same way: "prog: subject: message".
+ * Messages never carry personal data: callers name files and case ids,
+ * never field values.
+ */
+
+#include "intake.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const char *progname = "intake";
+FILE *errstream;
+
+static FILE *
+err_out(void)
+{
+	return errstream ? errstream : stderr;
+}
+
+static void
+vwarn_(const char *subject, const char *fmt, va_list ap)
+{
+	FILE *f = err_out();
+
+	fprintf(f, "%s: ", progname);
+	if (subject)
+		fprintf(f, "%s: ", subject);
+	vfprintf(f, fmt, ap);
+	fputc('\n', f);
+	fflush(f);
+}
+
+void
+warnx_(const char *subject, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn_(subject, fmt, ap);
+	va_end(ap);
+}
+
+void
+die(int code, const char *subject, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vwarn_(subject, fmt, ap);
+	va_end(ap);
+	exit(code);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		die(EX_SOFTWARE, NULL, "out of memory (%zu bytes)", n);
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t m)
+{
+	void *p = calloc(n ? n : 1, m ? m : 1);
+
+	if (!p)
+		die(EX_SOFTWARE, NULL, "out of memory (%zu x %zu bytes)", n, m);
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (!q)
+		die(EX_SOFTWARE, NULL, "out of memory (%zu bytes)", n);
+	return q;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		die(EX_SOFTWARE, NULL, "out of memory");
+	va_end(ap);
+	return s;
+}
+
+int
+read_fd(int fd, size_t cap, char **buf, size_t *len)
+{
+	size_t size = 65536, n = 0;
+	char *b = xmalloc(size + 1);
+
+	for (;;) {
+		ssize_t r;
+
+		if (n == size) {
+			if (size >= cap) {
+				free(b);
+				errno = EFBIG;
+				return -1;
+			}
+			size = size * 2 > cap ? cap : size * 2;
+			b = xrealloc(b, size + 1);
+		}
+		r = read(fd, b + n, size - n);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			free(b);
+			return -1;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+		if (n > cap) {
+			free(b);
+			errno = EFBIG;
+			return -1;
+		}
+	}
+	b[n] = '\0';
+	*buf = b;
+	*len = n;
+	return 0;
+}
+
+int
+read_file(const char *path, size_t cap, char **buf, size_t *len)
+{
+	struct stat st;
+	int fd, rc, saved;
+
+	if (strcmp(path, "-") == 0)
+		return read_fd(STDIN_FILENO, cap, buf, len);
+	/* O_NONBLOCK so that a FIFO planted in an inbox never blocks us. */
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = EINVAL;
+		return -1;
+	}
+	if ((size_t)st.st_size > cap) {
+		close(fd);
+		errno = EFBIG;
+		return -1;
+	}
+	rc = read_fd(fd, cap, buf, len);
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return rc;
+}
+
+int
+iso_date_parse(const char *s, int *y, int *m, int *d)
+{
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int i;
+
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return -1;
+	*y = atoi(s);
+	*m = atoi(s + 5);
+	*d = atoi(s + 8);
+	if (*y < 1800 || *m < 1 || *m > 12 || *d < 1 || *d > mdays[*m - 1])
+		return -1;
+	if (*m == 2 && *d == 29 && !((*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0))
+		return -1;
+	return 0;
+}
+
+int
+common_options(int argc, char **argv, const char *usage)
+{
+	if (argc < 2)
+		return 0;
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fputs(usage, stdout);
+		return 1;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("%s %s (stream version %s)\n", progname, INTAKE_VERSION,
+		    INTAKE_STREAM_VERSION);
+		return 1;
+	}
+	return 0;
+}
+
+const char *
+models_dir(void)
+{
+	static char dir[PATH_MAX];
+	const char *env = getenv("INTAKE_MODELS");
+	char exe[PATH_MAX - 16];
+	ssize_t n;
+
+	if (env && *env)
+		return env;
+	if (dir[0])
+		return dir;
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		char *slash;
+		struct stat st;
+
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			snprintf(dir, sizeof dir, "%s/../models", exe);
+			if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+				return dir;
+		}
+	}
+	snprintf(dir, sizeof dir, "models");
+	return dir;
+}
+
+int
+atomic_write(const char *path, const void *data, size_t len, unsigned mode)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+	char *tmp = NULL;
+	const char *p = data;
+	int fd = -1, dfd = -1, saved = 0, rc = -1;
+	unsigned attempt;
+
+	/* A leading dot keeps half-written files out of globs of *.xml. */
+	for (attempt = 0; attempt < 100 && fd < 0; attempt++) {
+		free(tmp);
+		tmp = xasprintf("%s/.tmp-%ld-%u-%s", dir, (long)getpid(), attempt,
+		    slash ? slash + 1 : path);
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+		    mode & 0777);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
+	if (fd < 0)
+		goto out;
+	/* umask may have been looser or stricter; the mode is ours to set. */
+	if (fchmod(fd, mode & 0777) < 0)
+		goto out;
+	while (len > 0) {
+		ssize_t w = write(fd, p, len);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			goto out;
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	if (fsync(fd) < 0 || close(fd) < 0) {
+		fd = -1;
+		goto out;
+	}
+	fd = -1;
+	if (rename(tmp, path) < 0)
+		goto out;
+	free(tmp);
+	tmp = NULL;
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	rc = 0;
+out:
+	saved = errno;
+	if (fd >= 0)
+		close(fd);
+	if (tmp) {
+		unlink(tmp);
+		free(tmp);
+	}
+	free(dir);
+	errno = saved;
+	return rc;
+}

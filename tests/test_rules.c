@@ -1,0 +1,311 @@
+/*
+ * test_rules.c - the rule engine against models/procedures.xml, at the
+ * boundaries: ages 13/14 on the submission date, a certificate issued
+ * exactly 6 months before, each exempt category, mismatches, unreadable
+ * content.  Every row builds a dossier, applies the rules and compares the
+ * verdict and the findings (code:doc-type, sorted) with the expected ones.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include "intake.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static rulebook *rb;
+
+#define CRC(issue, result) \
+	"<document id=\"d1\" type=\"criminal-record-certificate\" confidence=\"0.9\">" \
+	"<page file=\"a.pdf\" index=\"1\"/>" \
+	"<field name=\"surname\">КОВАЛЕНКО</field><field name=\"given-name\">АНДРЕЙ</field>" \
+	"<field name=\"birth-date\">1987-03-14</field>" \
+	issue "<field name=\"result\">" result "</field></document>"
+#define ISSUED(d) "<field name=\"issue-date\">" d "</field>"
+#define MED(conclusion) \
+	"<document id=\"d2\" type=\"medical-certificate\" confidence=\"0.9\">" \
+	"<page file=\"b.png\" index=\"1\"/>" \
+	"<field name=\"surname\">Коваленко</field><field name=\"given-name\">Андрей</field>" \
+	"<field name=\"birth-date\">1987-03-14</field><field name=\"issue-date\">2026-10-01</field>" \
+	"<field name=\"conclusion\">" conclusion "</field></document>"
+#define BIRTH(surname, given, date) \
+	"<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">" \
+	"<page file=\"c.tif\" index=\"2\"/>" \
+	"<field name=\"surname\">" surname "</field><field name=\"given-name\">" given "</field>" \
+	"<field name=\"birth-date\">" date "</field><field name=\"issue-date\">1987-04-01</field></document>"
+#define FINE CRC(ISSUED("2026-09-30"), "none") MED("fit")
+
+typedef struct {
+	const char *name, *procedure, *submitted, *birth, *citizenship, *categories;
+	const char *documents;
+	const char *verdict;
+	const char *findings;   /* sorted "code:doc-type" joined by spaces */
+} row;
+
+static const row rows[] = {
+	{"12.7.1 adult, all present", "12.7.1", "2026-11-03", "1987-03-14", "RUS", "",
+	    FINE, "complete", ""},
+	{"12.7.1 adult, nothing", "12.7.1", "2026-11-03", "1987-03-14", "RUS", "",
+	    "", "incomplete",
+	    "missing-document:criminal-record-certificate missing-document:medical-certificate"},
+	{"12.7.1 aged 13, the day before the 14th birthday", "12.7.1", "2026-11-03",
+	    "2012-11-04", "RUS", "", "", "complete", ""},
+	{"12.7.1 aged 14 on the submission date", "12.7.1", "2026-11-03",
+	    "2012-11-03", "RUS", "", "", "incomplete",
+	    "missing-document:criminal-record-certificate missing-document:medical-certificate"},
+	{"criminal record issued exactly 6 months before", "12.7.1", "2026-11-03",
+	    "1987-03-14", "RUS", "", CRC(ISSUED("2026-05-03"), "none") MED("fit"),
+	    "complete", ""},
+	{"criminal record issued 6 months and 1 day before", "12.7.1", "2026-11-03",
+	    "1987-03-14", "RUS", "", CRC(ISSUED("2026-05-02"), "none") MED("fit"),
+	    "incomplete", "expired:criminal-record-certificate"},
+	{"6 months from 31 August ends 28 February", "12.7.1", "2027-02-28",
+	    "1987-03-14", "RUS", "", CRC(ISSUED("2026-08-31"), "none") MED("fit"),
+	    "complete", ""},
+	{"refugee needs no criminal record in 12.7.1", "12.7.1", "2026-11-03",
+	    "1987-03-14", "SYR", "refugee", MED("fit"), "complete", ""},
+	{"asylum needs no criminal record in 12.7.1", "12.7.1", "2026-11-03",
+	    "1987-03-14", "SYR", "asylum", MED("fit"), "complete", ""},
+	{"stateless over 3 years needs no criminal record in 12.7.1", "12.7.1",
+	    "2026-11-03", "1987-03-14", "XXA", "stateless-over-3-years", MED("fit"),
+	    "complete", ""},
+	{"former citizen needs no criminal record in 12.7.1", "12.7.1", "2026-11-03",
+	    "1987-03-14", "RUS", "former-citizen", MED("fit"), "complete", ""},
+	{"additional protection is not exempt in 12.7.1", "12.7.1", "2026-11-03",
+	    "1987-03-14", "AFG", "additional-protection", MED("fit"), "incomplete",
+	    "missing-document:criminal-record-certificate"},
+	{"refugees still need the medical certificate", "12.7.1", "2026-11-03",
+	    "1987-03-14", "SYR", "refugee", "", "incomplete",
+	    "missing-document:medical-certificate"},
+	{"12.7.2 has no refugee exemption", "12.7.2", "2026-11-03", "1987-03-14",
+	    "SYR", "refugee", MED("fit"), "incomplete",
+	    "missing-document:criminal-record-certificate"},
+	{"a conviction needs a person", "12.7.1", "2026-11-03", "1987-03-14", "RUS", "",
+	    CRC(ISSUED("2026-09-30"), "found") MED("fit"), "review",
+	    "criminal-record:criminal-record-certificate"},
+	{"a disease needs a person", "12.7.2", "2026-11-03", "1987-03-14", "RUS", "",
+	    CRC(ISSUED("2026-09-30"), "none") MED("unfit"), "review",
+	    "health-condition:medical-certificate"},
+	{"expired and convicted: incomplete wins", "12.7.1", "2026-11-03", "1987-03-14",
+	    "RUS", "", CRC(ISSUED("2025-01-10"), "found") MED("fit"), "incomplete",
+	    "criminal-record:criminal-record-certificate expired:criminal-record-certificate"},
+	{"unreadable issue date is never complete", "12.7.1", "2026-11-03", "1987-03-14",
+	    "RUS", "", CRC("", "none") MED("fit"), "review",
+	    "unreadable-field:criminal-record-certificate"},
+	{"11.1.1 with the birth certificate", "11.1.1", "2026-11-03", "1987-03-14",
+	    "BLR", "", BIRTH("Коваленко", "Андрей", "1987-03-14"), "complete", ""},
+	{"11.1.1 romanised names are the same person", "11.1.1", "2026-11-03",
+	    "1987-03-14", "BLR", "", BIRTH("KOVALENKO", "ANDREI", "1987-03-14"),
+	    "complete", ""},
+	{"11.1.1 another person's birth certificate", "11.1.1", "2026-11-03",
+	    "1987-03-14", "BLR", "", BIRTH("ПЕТРОВ", "Андрей", "1987-03-14"), "review",
+	    "name-mismatch:birth-certificate"},
+	{"11.1.1 wrong birth date", "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
+	    BIRTH("Коваленко", "Андрей", "1987-03-15"), "review",
+	    "birth-date-mismatch:birth-certificate"},
+	{"11.1.1 without the birth certificate", "11.1.1", "2026-11-03", "1987-03-14",
+	    "BLR", "", "", "incomplete", "missing-document:birth-certificate"},
+	{"11.1.2 a child of 10 with the birth certificate", "11.1.2", "2026-11-03",
+	    "2016-03-14", "BLR", "", BIRTH("Коваленко", "Андрей", "2016-03-14"),
+	    "complete", ""},
+	{"11.1.1 filed for a child of 10", "11.1.1", "2026-11-03", "2016-03-14", "BLR",
+	    "", BIRTH("Коваленко", "Андрей", "2016-03-14"), "review",
+	    "procedure-mismatch:"},
+	{"an unclassified document needs a person", "12.7.1", "2026-11-03", "1987-03-14",
+	    "RUS", "", FINE "<document id=\"d9\" type=\"unknown\" confidence=\"0.3\">"
+	    "<page file=\"x.jpg\" index=\"1\"/></document>", "review",
+	    "unclassified-document:"},
+	{"an unreadable page needs a person", "12.7.1", "2026-11-03", "1987-03-14",
+	    "RUS", "", FINE "<document id=\"d9\" type=\"unknown\" confidence=\"0\">"
+	    "<page file=\"x.jpg\" index=\"1\" status=\"error\" reason=\"truncated\"/>"
+	    "</document>", "review", "unreadable-page:"},
+	{"a document that is not the applicant's and convicted", "12.7.1", "2026-11-03",
+	    "1987-03-14", "RUS", "",
+	    "<document id=\"d1\" type=\"criminal-record-certificate\" confidence=\"0.9\">"
+	    "<page file=\"a.pdf\" index=\"1\"/><field name=\"surname\">СИДОРОВ</field>"
+	    "<field name=\"given-name\">АНДРЕЙ</field><field name=\"birth-date\">1987-03-14</field>"
+	    "<field name=\"issue-date\">2026-10-01</field><field name=\"result\">none</field>"
+	    "</document>" MED("fit"), "review",
+	    "name-mismatch:criminal-record-certificate"},
+};
+
+static char *
+build(const row *r)
+{
+	char cats[256] = "";
+
+	if (*r->categories)
+		snprintf(cats, sizeof cats, "<category>%s</category>", r->categories);
+	return xasprintf(
+	    "<dossier case=\"T-1\" procedure=\"%s\" submitted=\"%s\"><applicant>"
+	    "<surname>Коваленко</surname><given-name>Андрей</given-name>"
+	    "<patronymic>Викторович</patronymic><birth-date>%s</birth-date>"
+	    "<citizenship>%s</citizenship>%s</applicant>%s</dossier>",
+	    r->procedure, r->submitted, r->birth, r->citizenship, cats, r->documents);
+}
+
+static int
+cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The findings of the judged dossier as "code:doc-type", sorted. */
+static char *
+findings_of(xmlNodePtr root)
+{
+	char *items[64], *out;
+	size_t n = 0, i, len = 1;
+	xmlNodePtr f;
+
+	for (f = xml_child(root, "finding"); f && n < 64; f = xml_next(f, "finding")) {
+		char *code = xml_get(f, "code"), *dt = xml_get(f, "doc-type");
+
+		items[n++] = xasprintf("%s:%s", code, dt ? dt : "");
+		free(code);
+		free(dt);
+	}
+	qsort(items, n, sizeof *items, cmp);
+	for (i = 0; i < n; i++)
+		len += strlen(items[i]) + 1;
+	out = xcalloc(1, len);
+	for (i = 0; i < n; i++) {
+		if (i && strcmp(items[i], items[i - 1]) == 0) {
+			free(items[i]);
+			continue;
+		}
+		if (*out)
+			strcat(out, " ");
+		strcat(out, items[i]);
+		free(items[i]);
+	}
+	return out;
+}
+
+static void
+test_rules_table(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof rows / sizeof *rows; i++) {
+		const row *r = &rows[i];
+		char *src = build(r), *why = NULL, *got, *verdict;
+		xmlDocPtr doc = xml_parse(src, strlen(src), &why);
+		xmlNodePtr root;
+
+		if (!doc)
+			fail_msg("row '%s': test dossier does not parse: %s", r->name, why);
+		root = xmlDocGetRootElement(doc);
+		if (rules_apply(rb, root, NULL, &why) != 0)
+			fail_msg("row '%s': rules_apply failed: %s", r->name, why);
+		verdict = xml_content(xml_child(root, "verdict"));
+		got = findings_of(root);
+		if (strcmp(verdict, r->verdict) != 0 || strcmp(got, r->findings) != 0)
+			fail_msg("row '%s': got %s [%s], expected %s [%s]", r->name, verdict,
+			    got, r->verdict, r->findings);
+		free(verdict);
+		free(got);
+		free(src);
+		xmlFreeDoc(doc);
+	}
+}
+
+static void
+test_rules_unknown_procedure_is_refused(void **state)
+{
+	row r = {"x", "99.9.9", "2026-11-03", "1987-03-14", "RUS", "", "", "", ""};
+	char *src = build(&r), *why = NULL;
+	xmlDocPtr doc = xml_parse(src, strlen(src), &why);
+
+	(void)state;
+	assert_int_equal(rules_apply(rb, xmlDocGetRootElement(doc), NULL, &why), -1);
+	assert_non_null(strstr(why, "99.9.9"));
+	free(why);
+	free(src);
+	xmlFreeDoc(doc);
+}
+
+static void
+test_rules_bad_birth_date_is_refused(void **state)
+{
+	row r = {"x", "12.7.1", "2026-11-03", "1987-02-30", "RUS", "", "", "", ""};
+	char *src = build(&r), *why = NULL;
+	xmlDocPtr doc = xml_parse(src, strlen(src), &why);
+
+	(void)state;
+	assert_int_equal(rules_apply(rb, xmlDocGetRootElement(doc), NULL, &why), -1);
+	assert_non_null(strstr(why, "birth-date"));
+	free(why);
+	free(src);
+	xmlFreeDoc(doc);
+}
+
+/* A required document the engine cannot check lands in the checklist, and
+ * the verdict says so rather than hiding it. */
+static void
+test_rules_checklist_lists_unchecked_documents(void **state)
+{
+	const row *r = &rows[0];
+	char *src = build(r), *why = NULL, *rules;
+	xmlDocPtr doc = xml_parse(src, strlen(src), &why);
+	xmlNodePtr root = xmlDocGetRootElement(doc), list, it;
+	int application = 0;
+
+	(void)state;
+	assert_int_equal(rules_apply(rb, root, NULL, &why), 0);
+	list = xml_child(root, "checklist");
+	assert_non_null(list);
+	for (it = xml_child(list, "item"); it; it = xml_next(it, "item")) {
+		char *dt = xml_get(it, "doc-type");
+
+		application |= strcmp(dt, "application") == 0;
+		assert_string_not_equal(dt, "criminal-record-certificate");
+		free(dt);
+	}
+	assert_true(application);
+	rules = xml_get(root, "rules");
+	assert_non_null(rules);
+	free(rules);
+	free(src);
+	xmlFreeDoc(doc);
+}
+
+static int
+setup(void **state)
+{
+	char *why = NULL;
+	const char *dir = getenv("INTAKE_MODELS");
+
+	(void)state;
+	rb = rules_load(dir ? dir : "models", &why);
+	if (!rb) {
+		fprintf(stderr, "cannot load rules: %s\n", why);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	rules_free(rb);
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rules_table),
+		cmocka_unit_test(test_rules_unknown_procedure_is_refused),
+		cmocka_unit_test(test_rules_bad_birth_date_is_refused),
+		cmocka_unit_test(test_rules_checklist_lists_unchecked_documents),
+	};
+
+	errstream = stderr;
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
