@@ -45,7 +45,7 @@ build/%.o: stages/%.c stages/intake.h | build
 
 # The OCR stage's own objects are the only ones that see Tesseract's,
 # Leptonica's and poppler's headers.
-build/ocr%.o: stages/ocr%.c stages/intake.h stages/ocr.h | build
+$(OCR_OBJS): build/%.o: stages/%.c stages/intake.h stages/ocr.h | build
 	$(CC) $(CFLAGS) $(XML_CFLAGS) $(OCR_CFLAGS) -c $< -o $@
 
 build/%.o: pipeline/%.c stages/intake.h | build
@@ -54,7 +54,7 @@ build/%.o: pipeline/%.c stages/intake.h | build
 # One link rule for every program; each lists only the extra objects it needs.
 bin/intake-ocr:      $(OCR_OBJS)
 bin/intake-classify: build/classify.o $(MODEL_OBJS)
-bin/intake-extract:  build/extract.o $(MODEL_OBJS)
+bin/intake-extract:  build/extract.o build/fields.o $(MODEL_OBJS)
 bin/intake-validate: build/validate.o $(RULE_OBJS)
 bin/intake-dossier:  build/dossier.o
 bin/intake:          build/driver.o
@@ -96,9 +96,9 @@ build/tests/%: tests/%.c $(LIB_OBJS) | build/tests
 
 build/tests/test_rules: EXTRA = $(RULE_OBJS)
 build/tests/test_rules: $(RULE_OBJS)
-build/tests/test_model: EXTRA = $(MODEL_OBJS)
-build/tests/test_model: $(MODEL_OBJS)
-build/tests/test_model: LDLIBS = $(PCRE_LIBS)
+build/tests/test_model: EXTRA = $(MODEL_OBJS) build/fields.o
+build/tests/test_model: $(MODEL_OBJS) build/fields.o
+build/tests/test_model: LDLIBS = $(PCRE_LIBS) -lm
 build/tests/test_ocr: EXTRA = build/ocr_image.o build/ocr_engine.o
 build/tests/test_ocr: build/ocr_image.o build/ocr_engine.o
 build/tests/test_ocr: LDLIBS = $(OCR_LIBS)

@@ -184,12 +184,36 @@ stage_path(const char *name)
 }
 
 /*
+ * The last message of stage in the case's log ("intake-validate: ..."),
+ * or the log's last line when the stage said nothing.  New string.
+ */
+static char *
+stage_message(const char *path, const char *stage)
+{
+	char *buf, *line, *save = NULL, *found = NULL, *last = NULL, *out;
+	size_t len, n = strlen(stage);
+
+	if (read_file(path, 1 << 20, &buf, &len) < 0)
+		return xasprintf("%s failed (no message)", stage);
+	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		last = line;
+		if (strncmp(line, stage, n) == 0 && line[n] == ':')
+			found = line;
+	}
+	out = found ? xstrdup(found) : last ? xstrdup(last) :
+	    xasprintf("%s failed (no message)", stage);
+	free(buf);
+	return out;
+}
+
+/*
  * The worker: runs the chain for one case and exits with 0 when the dossier
  * was published, else with the exit status of the first stage that failed
  * (its message already went to the case's log).
  */
 static void
-run_chain(const job *j, const char *out, int logfd)
+run_chain(const job *j, const char *out, int logfd, const char *logpath,
+    const char *failpath)
 {
 	char *argv0[5], *dossier = xasprintf("%s/%s.xml", out, j->id);
 	char *casexml = xasprintf("%s/case.xml", j->dir);
@@ -199,7 +223,7 @@ run_chain(const job *j, const char *out, int logfd)
 	char *val[] = {NULL, "--case", casexml, NULL};
 	char *dos[] = {NULL, "-o", dossier, NULL};
 	pid_t pids[5];
-	int in = -1, i, worst = 0;
+	int in = -1, i, worst = 0, culprit = 0;
 	size_t k;
 
 	argv0[0] = stage_path("intake-ocr");
@@ -245,41 +269,34 @@ run_chain(const job *j, const char *out, int logfd)
 			in = fds[0];
 		}
 	}
-	/* The chain's worst status decides; OCR's 1 ("some pages unreadable")
-	 * is not a failure: those pages are in the dossier for review. */
+	/* The root cause is the first stage, in chain order, that failed by
+	 * itself: the stages before it then die of SIGPIPE and the ones after
+	 * it read an empty stream, and neither is news.  OCR's 1 ("some pages
+	 * unreadable") is no failure: those pages are in the dossier. */
 	for (i = 0; i < 5; i++) {
-		int st;
+		int st, bad;
 
 		while (waitpid(pids[i], &st, 0) < 0 && errno == EINTR)
 			;
-		if (WIFSIGNALED(st)) {
-			dprintf(logfd, "intake: %s killed by signal %d\n",
-			    strrchr(chain[i][0], '/') + 1, WTERMSIG(st));
-			if (!worst)
-				worst = 128 + WTERMSIG(st);
-		} else if (WEXITSTATUS(st) != 0 && !(i == 0 && WEXITSTATUS(st) == EX_FAIL)) {
-			if (!worst)
-				worst = WEXITSTATUS(st);
+		if (WIFSIGNALED(st))
+			bad = WTERMSIG(st) == SIGPIPE ? 0 : 128 + WTERMSIG(st);
+		else
+			bad = WEXITSTATUS(st) == EX_FAIL && i == 0 ? 0 : WEXITSTATUS(st);
+		if (bad && !worst) {
+			worst = bad;
+			culprit = i;
+			if (WIFSIGNALED(st))
+				dprintf(logfd, "%s: killed by signal %d\n",
+				    strrchr(chain[i][0], '/') + 1, WTERMSIG(st));
 		}
 	}
+	if (worst) {
+		char *why = stage_message(logpath, strrchr(chain[culprit][0], '/') + 1);
+
+		atomic_write(failpath, why, strlen(why), 0640);
+		free(why);
+	}
 	_exit(worst);
-}
-
-static char *
-first_line(const char *path)
-{
-	char *buf, *nl, *line;
-	size_t len;
-
-	if (read_file(path, 1 << 20, &buf, &len) < 0)
-		return xstrdup("(no message)");
-	/* The most telling line is the last error message of the chain. */
-	while (len > 0 && buf[len - 1] == '\n')
-		buf[--len] = '\0';
-	nl = strrchr(buf, '\n');
-	line = xstrdup(nl ? nl + 1 : buf);
-	free(buf);
-	return *line ? line : (free(line), xstrdup("(no message)"));
 }
 
 /* The verdict and counts from a published dossier, for the summary. */
@@ -391,7 +408,7 @@ run(const char *inbox, const char *out, int jobs, int quiet, int timeout)
 	while (next < nj || running > 0) {
 		while (next < nj && running < (size_t)jobs) {
 			job *j = &js[next++];
-			char *why = NULL, *logp;
+			char *why = NULL, *logp, *failp;
 			int wait_, logfd;
 
 			if (scan_case(j, &wait_, &why) < 0) {
@@ -408,8 +425,9 @@ run(const char *inbox, const char *out, int jobs, int quiet, int timeout)
 				continue;
 			}
 			logp = xasprintf("%s/%s.log", logdir, j->id);
+			failp = xasprintf("%s/%s.txt", faildir, j->id);
+			unlink(failp);
 			logfd = open(logp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0640);
-			free(logp);
 			if (logfd < 0)
 				die(EX_BADINPUT, out, "cannot write logs: %s", strerror(errno));
 			j->start = now();
@@ -422,8 +440,10 @@ run(const char *inbox, const char *out, int jobs, int quiet, int timeout)
 				signal(SIGPIPE, SIG_DFL);
 				alarm((unsigned)timeout);
 				signal(SIGALRM, SIG_DFL);
-				run_chain(j, out, logfd);
+				run_chain(j, out, logfd, logp, failp);
 			}
+			free(logp);
+			free(failp);
 			close(logfd);
 			running++;
 		}
@@ -438,7 +458,7 @@ run(const char *inbox, const char *out, int jobs, int quiet, int timeout)
 			}
 			for (i = 0; i < nj; i++) {
 				job *j = &js[i];
-				char *logp, *dpath, *failp;
+				char *dpath, *failp;
 				char verdict[32] = "?";
 				int pages = 0, docs = 0;
 
@@ -448,7 +468,6 @@ run(const char *inbox, const char *out, int jobs, int quiet, int timeout)
 				running--;
 				/* Whatever the worker left running goes with it. */
 				kill(-pid, SIGKILL);
-				logp = xasprintf("%s/%s.log", logdir, j->id);
 				dpath = xasprintf("%s/%s.xml", out, j->id);
 				failp = xasprintf("%s/%s.txt", faildir, j->id);
 				if (WIFEXITED(st) && WEXITSTATUS(st) == 0 &&
@@ -461,17 +480,23 @@ run(const char *inbox, const char *out, int jobs, int quiet, int timeout)
 						printf("%-24s %-10s %3d pages %3d documents %6.1f s\n",
 						    j->id, verdict, pages, docs, now() - j->start);
 				} else {
-					char *msg = WIFSIGNALED(st) ?
-					    xasprintf("timed out or killed (signal %d)", WTERMSIG(st)) :
-					    first_line(logp);
+					char *msg, *len_buf = NULL;
+					size_t len;
 
+					if (WIFSIGNALED(st)) {
+						msg = xasprintf("timed out or killed (signal %d)",
+						    WTERMSIG(st));
+						atomic_write(failp, msg, strlen(msg), 0640);
+					} else if (read_file(failp, 4096, &len_buf, &len) == 0) {
+						msg = len_buf;
+					} else {
+						msg = xstrdup("failed (no message)");
+					}
 					failed++;
 					printf("%-24s FAILED    %s\n", j->id, msg);
-					atomic_write(failp, msg, strlen(msg), 0640);
 					free(msg);
 				}
 				fflush(stdout);
-				free(logp);
 				free(dpath);
 				free(failp);
 				break;

@@ -17,7 +17,6 @@
 #include "intake.h"
 
 #include <getopt.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -32,115 +31,8 @@ static const char usage[] =
 "\n"
 "Exit status: 0 done, 2 usage, 3 unusable input stream or models.\n";
 
-/* How a page scored against one type. */
-typedef struct {
-	double score;
-	int title;    /* a title pattern matched */
-} type_score;
-
-typedef struct {
-	const char *type;      /* chosen type, or "other"/"unknown" */
-	double confidence;
-	const char *runner_up;
-	double runner_conf;
-	int starts;            /* starts a new document */
-} verdict;
-
-/* Words of text on the page, as a rough measure of how much there is. */
-static size_t
-count_words(const page_text *pt)
-{
-	return pt->nwords;
-}
-
-/*
- * Score every type on one page's folded text.  A limit hit inside a
- * pattern counts as no match: classification must never stall on text.
- */
-static void
-score_page(const models *m, const page_text *pt, type_score *sc)
-{
-	size_t t, i, ms, me, vs, ve;
-
-	for (t = 0; t < m->ntypes; t++) {
-		const doc_type *dt = &m->types[t];
-
-		sc[t].score = 0;
-		sc[t].title = 0;
-		for (i = 0; i < dt->ntitles; i++)
-			if (pattern_match(m, &dt->titles[i], pt->fold, pt->foldlen, 0,
-			    &ms, &me, &vs, &ve) == 1) {
-				sc[t].score += dt->titles[i].weight;
-				sc[t].title = 1;
-			}
-		for (i = 0; i < dt->ncues; i++)
-			if (pattern_match(m, &dt->cues[i], pt->fold, pt->foldlen, 0,
-			    &ms, &me, &vs, &ve) == 1)
-				sc[t].score += dt->cues[i].weight;
-	}
-}
-
-/* Map a score gap to (0,1): the same gap means the same certainty. */
-static double
-gap_confidence(double best, double second)
-{
-	double gap = best - (second > 0 ? second : 0);
-
-	return 1.0 - exp(-gap / 6.0);
-}
-
-static verdict
-decide(const models *m, xmlNodePtr page, const type_score *sc, size_t nwords)
-{
-	verdict v = {"unknown", 0, "other", 0, 1};
-	size_t t, best = (size_t)-1, second = (size_t)-1;
-	char *status = xml_get(page, "status");
-	int ok = status && strcmp(status, "ok") == 0;
-
-	free(status);
-	if (!ok || nwords == 0)
-		return v;
-	for (t = 0; t < m->ntypes; t++) {
-		if (best == (size_t)-1 || sc[t].score > sc[best].score) {
-			second = best;
-			best = t;
-		} else if (second == (size_t)-1 || sc[t].score > sc[second].score) {
-			second = t;
-		}
-	}
-	if (best == (size_t)-1 || sc[best].score < m->min_score) {
-		/* No sign of any type: a continuation, or a document we do
-		 * not model.  Too little text to say either way is unknown. */
-		v.starts = 0;
-		v.type = nwords >= 12 ? "other" : "unknown";
-		v.confidence = nwords >= 12 ? 0.6 : 0.2;
-		if (best != (size_t)-1 && sc[best].score > 0) {
-			v.runner_up = m->types[best].name;
-			v.runner_conf = gap_confidence(sc[best].score, 0) / 2;
-		}
-		return v;
-	}
-	v.type = m->types[best].name;
-	v.starts = sc[best].title || sc[best].score >= m->title_score;
-	v.confidence = gap_confidence(sc[best].score,
-	    second == (size_t)-1 ? 0 : sc[second].score);
-	if (second != (size_t)-1 && sc[second].score > 0) {
-		v.runner_up = m->types[second].name;
-		v.runner_conf = gap_confidence(sc[second].score, sc[best].score);
-	}
-	if (second != (size_t)-1 && sc[best].score - sc[second].score < m->margin) {
-		/* Two types fit about equally well: a person decides. */
-		v.runner_up = m->types[best].name;
-		v.runner_conf = v.confidence;
-		v.type = "unknown";
-		v.confidence = v.confidence < 0.5 ? v.confidence : 0.5;
-		v.starts = 1;
-	}
-	return v;
-}
-
 static xmlNodePtr
-new_document(xmlNodePtr root, int id, const verdict *v)
+new_document(xmlNodePtr root, int id, const page_class *v)
 {
 	xmlNodePtr d = xmlNewChild(root, NULL, BAD_CAST "document", NULL);
 
@@ -171,7 +63,6 @@ cmd_main(int argc, char **argv)
 	models *m;
 	xmlDocPtr doc;
 	xmlNodePtr root, page, next, cur = NULL, last_page = NULL;
-	type_score *sc;
 	int c, ndoc = 0;
 
 	if (common_options(argc, argv, usage))
@@ -197,17 +88,12 @@ cmd_main(int argc, char **argv)
 		die(EX_BADINPUT, NULL, "%s", why);
 	doc = stream_read(input);
 	root = xmlDocGetRootElement(doc);
-	sc = xcalloc(m->ntypes ? m->ntypes : 1, sizeof *sc);
 
 	for (page = xml_child(root, "page"); page; page = next) {
-		page_text pt;
-		verdict v;
+		page_class v;
 
 		next = xml_next(page, "page");
-		page_text_build(&pt, &page, 1);
-		score_page(m, &pt, sc);
-		v = decide(m, page, sc, count_words(&pt));
-		page_text_free(&pt);
+		v = classify_page(m, page);
 
 		xmlUnlinkNode(page);
 		/* A page with no title of its own continues the document before
@@ -232,7 +118,6 @@ cmd_main(int argc, char **argv)
 	xml_set(root, "models", m->version);
 	if (xml_write(doc, stdout) < 0)
 		die(EX_FAIL, "standard output", "write error");
-	free(sc);
 	xmlFreeDoc(doc);
 	models_free(m);
 	return EX_OK;

@@ -253,6 +253,28 @@ typedef struct {
 void page_text_build(page_text *pt, xmlNodePtr *pages, size_t npages);
 void page_text_free(page_text *pt);
 
+/* How one page was classified. */
+typedef struct {
+	const char *type;       /* a model type, "other" or "unknown" */
+	double confidence;      /* 0-1 */
+	const char *runner_up;
+	double runner_conf;
+	int starts;             /* carries a title: starts a new document */
+} page_class;
+
+page_class classify_page(const models *m, xmlNodePtr page);
+
+/* ---- fields.c: field extraction ------------------------------------- */
+
+/*
+ * Add a <field> (value, confidence, file, index, box) for every field the
+ * model of doc's type defines and can read on its pages, and a
+ * <field-error name= reason=> for each required one it cannot.
+ */
+void extract_document(const models *m, xmlNodePtr doc);
+/* "II-РЕ № 619418" -> "II-РЕ 619418": series and number, no № or labels. */
+char *number_clean(const char *s);
+
 /* ---- rules.c: procedure rules (models/procedures.xml) ---------------- */
 
 typedef struct rulebook rulebook;

@@ -14,6 +14,7 @@
 #include "intake.h"
 
 #include <errno.h>
+#include <math.h>
 #include <libxml/tree.h>
 #include <pcre2.h>
 #include <stdlib.h>
@@ -321,4 +322,130 @@ page_text_free(page_text *pt)
 	free(pt->map);
 	free(pt->words);
 	memset(pt, 0, sizeof *pt);
+}
+
+/* How a page scored against one type. */
+typedef struct {
+	double score;
+	int title;    /* a title pattern matched */
+} type_score;
+
+
+/* Words of text on the page, as a rough measure of how much there is. */
+static size_t
+count_words(const page_text *pt)
+{
+	return pt->nwords;
+}
+
+/*
+ * Score every type on one page's folded text.  A limit hit inside a
+ * pattern counts as no match: classification must never stall on text.
+ */
+static void
+score_page(const models *m, const page_text *pt, type_score *sc)
+{
+	size_t t, i, ms, me, vs, ve;
+
+	for (t = 0; t < m->ntypes; t++) {
+		const doc_type *dt = &m->types[t];
+
+		sc[t].score = 0;
+		sc[t].title = 0;
+		for (i = 0; i < dt->ntitles; i++)
+			if (pattern_match(m, &dt->titles[i], pt->fold, pt->foldlen, 0,
+			    &ms, &me, &vs, &ve) == 1) {
+				sc[t].score += dt->titles[i].weight;
+				sc[t].title = 1;
+			}
+		for (i = 0; i < dt->ncues; i++)
+			if (pattern_match(m, &dt->cues[i], pt->fold, pt->foldlen, 0,
+			    &ms, &me, &vs, &ve) == 1)
+				sc[t].score += dt->cues[i].weight;
+	}
+}
+
+/*
+ * Share of the evidence: a softmax over the types' scores, with "none of
+ * them" standing at min_score, so a lone strong title gives a confidence
+ * near 1 and two close types each get about half.
+ */
+static double
+share(const models *m, const type_score *sc, double score)
+{
+	double sum = exp(m->min_score / 3.0);
+	size_t t;
+
+	for (t = 0; t < m->ntypes; t++)
+		if (sc[t].score > 0)
+			sum += exp(sc[t].score / 3.0);
+	return exp(score / 3.0) / sum;
+}
+
+static page_class
+decide(const models *m, xmlNodePtr page, const type_score *sc, size_t nwords)
+{
+	page_class v = {"unknown", 0, "other", 0, 1};
+	size_t t, best = (size_t)-1, second = (size_t)-1;
+	char *status = xml_get(page, "status");
+	int ok = status && strcmp(status, "ok") == 0;
+
+	free(status);
+	if (!ok || nwords == 0)
+		return v;
+	for (t = 0; t < m->ntypes; t++) {
+		if (best == (size_t)-1 || sc[t].score > sc[best].score) {
+			second = best;
+			best = t;
+		} else if (second == (size_t)-1 || sc[t].score > sc[second].score) {
+			second = t;
+		}
+	}
+	if (best == (size_t)-1 || sc[best].score < m->min_score) {
+		/* No sign of any type: a continuation, or a document we do
+		 * not model.  Too little text to say either way is unknown. */
+		v.starts = 0;
+		v.type = nwords >= 12 ? "other" : "unknown";
+		v.confidence = nwords >= 12 ? 0.6 : 0.2;
+		if (best != (size_t)-1 && sc[best].score > 0) {
+			v.runner_up = m->types[best].name;
+			v.runner_conf = share(m, sc, sc[best].score);
+		}
+		return v;
+	}
+	v.type = m->types[best].name;
+	v.starts = sc[best].title || sc[best].score >= m->title_score;
+	v.confidence = share(m, sc, sc[best].score);
+	if (second != (size_t)-1 && sc[second].score > 0) {
+		v.runner_up = m->types[second].name;
+		v.runner_conf = share(m, sc, sc[second].score);
+	}
+	if (second != (size_t)-1 && sc[best].score - sc[second].score < m->margin) {
+		/* Two types fit about equally well: a person decides. */
+		v.runner_up = m->types[best].name;
+		v.runner_conf = v.confidence;
+		v.type = "unknown";
+		v.confidence = v.confidence < 0.5 ? v.confidence : 0.5;
+		v.starts = 1;
+	}
+	return v;
+}
+
+/*
+ * Classify one page of an intake-ocr stream.  Pattern limits count as no
+ * match: classification never stalls on hostile text.
+ */
+page_class
+classify_page(const models *m, xmlNodePtr page)
+{
+	type_score *sc = xcalloc(m->ntypes ? m->ntypes : 1, sizeof *sc);
+	page_text pt;
+	page_class v;
+
+	page_text_build(&pt, &page, 1);
+	score_page(m, &pt, sc);
+	v = decide(m, page, sc, count_words(&pt));
+	page_text_free(&pt);
+	free(sc);
+	return v;
 }

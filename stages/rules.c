@@ -27,13 +27,17 @@ static const char *const checked_types[] = {
 
 typedef struct {
 	char *doc_type, *title, *exempt, *condition, *source, *group;
+	char *only_for;             /* listed only for these categories */
+	char *exception;            /* condition-text: an exception to quote */
 	int min_age, max_age;       /* -1: no limit */
 	int freshness;              /* months; 0: none */
 	int if_any;
 } requirement;
 
 typedef struct {
-	char *code, *alias, *title, *citizenship, *source;
+	char *code, *title, *citizenship, *source;
+	char **aliases;             /* ASCII spellings (11.1^1.2) */
+	size_t naliases;
 	int min_age, max_age;
 	requirement *req;
 	size_t nreq;
@@ -68,7 +72,13 @@ load_procedure(procedure *p, xmlNodePtr node)
 	size_t n = 0;
 
 	p->code = xml_get(node, "code");
-	p->alias = xml_get(node, "alias");
+	for (r = xml_child(node, "alias"); r; r = xml_next(r, "alias"))
+		n++;
+	p->aliases = xcalloc(n, sizeof *p->aliases);
+	for (r = xml_child(node, "alias"); r; r = xml_next(r, "alias"))
+		if ((p->aliases[p->naliases] = xml_get(r, "code")))
+			p->naliases++;
+	n = 0;
 	p->title = xml_get(node, "title");
 	p->citizenship = xml_get(node, "citizenship");
 	p->source = xml_get(node, "source");
@@ -87,6 +97,8 @@ load_procedure(procedure *p, xmlNodePtr node)
 		q->condition = xml_get(r, "condition");
 		q->source = xml_get(r, "source");
 		q->group = xml_get(r, "alternative-group");
+		q->only_for = xml_get(r, "only-for");
+		q->exception = xml_get(r, "condition-text");
 		q->min_age = get_age(r, "min-age");
 		q->max_age = get_age(r, "max-age");
 		q->freshness = (int)xml_get_num(r, "freshness-months", 0);
@@ -178,10 +190,14 @@ rules_free(rulebook *rb)
 				free(q->condition);
 				free(q->source);
 				free(q->group);
+				free(q->only_for);
+				free(q->exception);
 			}
 			free(p->req);
 			free(p->code);
-			free(p->alias);
+			for (k = 0; k < p->naliases; k++)
+				free(p->aliases[k]);
+			free(p->aliases);
 			free(p->title);
 			free(p->citizenship);
 			free(p->source);
@@ -211,12 +227,17 @@ in_force(const rulebook *rb, const char *date)
 static const procedure *
 find_procedure(const ruleset *rs, const char *code)
 {
-	size_t i;
+	size_t i, k;
 
-	for (i = 0; i < rs->nprocs; i++)
-		if ((rs->procs[i].code && strcmp(rs->procs[i].code, code) == 0) ||
-		    (rs->procs[i].alias && strcmp(rs->procs[i].alias, code) == 0))
+	/* Official codes and their ASCII aliases only: the flattened printed
+	 * numbers of the seed (11.11.1 for 11.1¹.1) name other, real items. */
+	for (i = 0; i < rs->nprocs; i++) {
+		if (rs->procs[i].code && strcmp(rs->procs[i].code, code) == 0)
 			return &rs->procs[i];
+		for (k = 0; k < rs->procs[i].naliases; k++)
+			if (strcmp(rs->procs[i].aliases[k], code) == 0)
+				return &rs->procs[i];
+	}
 	return NULL;
 }
 
@@ -491,20 +512,21 @@ static int
 applies(const requirement *q, const person *p)
 {
 	char *cat, *tok, *save = NULL;
-	int exempt = 0;
+	int exempt = 0, listed = 0;
 
 	if (q->min_age >= 0 && p->age < q->min_age)
 		return 0;
 	if (q->max_age >= 0 && p->age > q->max_age)
 		return 0;
-	if (!q->exempt)
-		return 1;
 	cat = xstrdup(p->categories);
-	for (tok = strtok_r(cat, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
-		if (in_list(q->exempt, tok))
+	for (tok = strtok_r(cat, " ", &save); tok; tok = strtok_r(NULL, " ", &save)) {
+		if (q->exempt && in_list(q->exempt, tok))
 			exempt = 1;
+		if (q->only_for && in_list(q->only_for, tok))
+			listed = 1;
+	}
 	free(cat);
-	return !exempt;
+	return !exempt && (!q->only_for || listed);
 }
 
 static void
@@ -539,7 +561,9 @@ check_requirement(xmlNodePtr root, const requirement *q, const person *p,
 	if (!any) {
 		if (!q->if_any && !q->condition && !q->group)
 			finding(root, "missing-document", "error", q->doc_type, NULL,
-			    "required: %s", q->title ? q->title : q->doc_type);
+			    "required: %s%s%s%s", q->title ? q->title : q->doc_type,
+			    q->exception ? " (unless: " : "",
+			    q->exception ? q->exception : "", q->exception ? ")" : "");
 		return;
 	}
 	if (best_fresh == 0) {
