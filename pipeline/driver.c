@@ -7,14 +7,22 @@
  * Each case runs as its own chain of processes, several cases at once (one
  * per core by default), so a scan that crashes or exhausts a worker takes
  * down that case and nothing else.  The driver prints a line per case and a
- * total, and exits 0 only when every case got its dossier.
+ * total, and exits 0 only when every case has its dossier.
+ *
+ * Runs are resumable and idempotent: a dossier records the fingerprint of
+ * what made it (its inputs, the models, the tool version); a case whose
+ * fingerprint has not changed is not redone, a case whose inputs changed
+ * is.  A case that failed on bad input is not retried until its inputs
+ * change (or --force); a case that failed otherwise (killed, timed out) is
+ * retried on the next run.
  *
  * Design rationale, what it deliberately does not do:
  *  - it never moves, renames or deletes anything in the inbox: the inputs
  *    stay where the clerk put them, whatever happens;
  *  - it never follows a symlink or opens a FIFO or device in the inbox;
- *  - it takes a case only once its case.xml exists: the manifest is written
- *    last, so a folder still being filled is left for the next run;
+ *  - it takes a case only once its case.xml exists and no file of it has
+ *    changed for --settle seconds: a folder still being filled is left for
+ *    the next run;
  *  - it writes nothing under OUT but dossiers (through intake-dossier, which
  *    publishes atomically) and its own bookkeeping in OUT/.intake/;
  *  - it prints no personal data: case ids, counts and file names only.
@@ -38,38 +46,76 @@
 #include <unistd.h>
 
 static const char usage[] =
-"usage: intake run [-j JOBS] [-q] [--timeout SECONDS] INBOX OUT\n"
+"usage: intake run [-fq] [-j JOBS] [--settle S] [--timeout S] [--lang L] INBOX OUT\n"
 "\n"
 "Process every case folder of INBOX and write OUT/<case-id>.xml per case.\n"
+"A case whose inputs, models and rules are unchanged since its dossier was\n"
+"written is not redone.\n"
 "\n"
 "  -j, --jobs N        cases processed at once (default: number of cores)\n"
+"  -f, --force         redo every case, changed or not\n"
 "  -q, --quiet         print nothing when every case succeeds (for cron)\n"
+"  -s, --settle S      leave a case whose files changed less than S seconds\n"
+"                      ago for the next run (default 5)\n"
 "  -t, --timeout S     give up on a case after S seconds (default 3600)\n"
+"  -l, --lang L        OCR languages (default rus+bel+eng)\n"
+"\n"
+"Bookkeeping in OUT/.intake/: lock, report.xml (the last run), logs/<id>.log,\n"
+"failed/<id>.txt (why a case has no dossier).\n"
 "\n"
 "Exit status:\n"
-"  0  every case got a dossier\n"
-"  1  some case failed (its reason is printed and kept in OUT/.intake/failed/)\n"
+"  0  every case has its dossier (cases still being written are not counted)\n"
+"  1  some case failed (named on stdout, reason in OUT/.intake/failed/)\n"
 "  2  usage error\n"
 "  3  INBOX or OUT unusable\n"
-"  4  another intake run holds OUT\n";
+"  4  another intake run holds OUT\n"
+"  5  interrupted (SIGTERM, SIGINT): unfinished cases are done next run\n";
+
+enum { EX_INTERRUPTED = 5 };
 
 static const struct option longopts[] = {
 	{"jobs", required_argument, NULL, 'j'},
+	{"force", no_argument, NULL, 'f'},
 	{"quiet", no_argument, NULL, 'q'},
+	{"settle", required_argument, NULL, 's'},
 	{"timeout", required_argument, NULL, 't'},
+	{"lang", required_argument, NULL, 'l'},
 	{NULL, 0, NULL, 0},
 };
 
+/* How a case ended in this run. */
+enum state { PENDING, RUNNING, DONE, SKIPPED, FAILED, WAITING };
+
 typedef struct {
-	char *id;
+	char *id;            /* first member: cmp_str sorts jobs by id */
 	char *dir;
-	char **files;
+	char **files;        /* full paths of the scans, by name */
+	char **names;        /* their names in the case folder */
+	char **shas;
 	size_t nfiles;
+	char fp[65];         /* fingerprint of this run's inputs */
 	pid_t pid;
-	double start;
-	int done;
-	int status;          /* worker exit status */
+	double start, secs;
+	enum state state;
+	char verdict[16];
+	int pages, docs;
+	char *reason;
 } job;
+
+typedef struct {
+	int jobs, quiet, force, settle, timeout;
+	const char *lang;
+	const char *inbox, *out;
+	char models_sha[65];
+} options;
+
+static volatile sig_atomic_t stop_signal;
+
+static void
+on_stop(int sig)
+{
+	stop_signal = sig;
+}
 
 static char bindir[PATH_MAX];
 
@@ -122,36 +168,43 @@ cmp_str(const void *a, const void *b)
 }
 
 /*
- * List the scans of a case folder, sorted by name.  Returns 0, or -1 with
- * *why when the case cannot be taken now (no case.xml yet counts as
- * waiting: *waiting set).
+ * Take stock of a case folder: its scans (sorted by name), their digests,
+ * and the fingerprint of a run on them.  Returns PENDING (ready to run),
+ * or WAITING (no case.xml yet, or files still changing) or FAILED with
+ * j->reason set.
  */
-static int
-scan_case(job *j, int *waiting, char **why)
+static enum state
+scan_case(job *j, const options *o)
 {
 	DIR *d;
 	struct dirent *e;
 	struct stat st;
-	char *p;
-	size_t cap = 16;
+	char *p, case_sha[65];
+	size_t cap = 16, i;
+	time_t newest;
 
-	*waiting = 0;
 	p = xasprintf("%s/case.xml", j->dir);
 	if (lstat(p, &st) < 0) {
 		free(p);
-		*waiting = 1;
-		*why = xstrdup("no case.xml yet");
-		return -1;
+		j->reason = xstrdup("no case.xml yet");
+		return WAITING;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		free(p);
+		j->reason = xstrdup("case.xml is not a regular file");
+		return FAILED;
+	}
+	newest = st.st_mtime;
+	if (file_sha256(p, case_sha) < 0) {
+		j->reason = xasprintf("cannot read case.xml: %s", strerror(errno));
+		free(p);
+		return FAILED;
 	}
 	free(p);
-	if (!S_ISREG(st.st_mode)) {
-		*why = xstrdup("case.xml is not a regular file");
-		return -1;
-	}
 	d = opendir(j->dir);
 	if (!d) {
-		*why = xasprintf("cannot open folder: %s", strerror(errno));
-		return -1;
+		j->reason = xasprintf("cannot open folder: %s", strerror(errno));
+		return FAILED;
 	}
 	j->files = xmalloc(cap * sizeof *j->files);
 	while ((e = readdir(d))) {
@@ -168,13 +221,30 @@ scan_case(job *j, int *waiting, char **why)
 			free(p);
 			continue;
 		}
+		if (st.st_mtime > newest)
+			newest = st.st_mtime;
 		if (j->nfiles == cap)
 			j->files = xrealloc(j->files, (cap *= 2) * sizeof *j->files);
 		j->files[j->nfiles++] = p;
 	}
 	closedir(d);
+	if (o->settle > 0 && time(NULL) - newest < o->settle) {
+		j->reason = xasprintf("files changed less than %d s ago", o->settle);
+		return WAITING;
+	}
 	qsort(j->files, j->nfiles, sizeof *j->files, cmp_str);
-	return 0;
+	j->names = xcalloc(j->nfiles, sizeof *j->names);
+	j->shas = xcalloc(j->nfiles, sizeof *j->shas);
+	for (i = 0; i < j->nfiles; i++) {
+		j->names[i] = xstrdup(strrchr(j->files[i], '/') + 1);
+		j->shas[i] = xcalloc(1, 65);
+		/* An unreadable scan gets no digest; OCR reports it. */
+		if (file_sha256(j->files[i], j->shas[i]) < 0)
+			strcpy(j->shas[i], "unreadable");
+	}
+	case_fingerprint(o->models_sha, o->lang, case_sha, j->names, j->shas,
+	    j->nfiles, j->fp);
+	return PENDING;
 }
 
 static char *
@@ -212,15 +282,16 @@ stage_message(const char *path, const char *stage)
  * (its message already went to the case's log).
  */
 static void
-run_chain(const job *j, const char *out, int logfd, const char *logpath,
+run_chain(const job *j, const options *o, int logfd, const char *logpath,
     const char *failpath)
 {
+	const char *out = o->out;
 	char *argv0[5], *dossier = xasprintf("%s/%s.xml", out, j->id);
 	char *casexml = xasprintf("%s/case.xml", j->dir);
-	char **ocr_argv = xcalloc(j->nfiles + 3, sizeof *ocr_argv);
+	char **ocr_argv = xcalloc(j->nfiles + 5, sizeof *ocr_argv);
 	char **chain[5];
 	char *cls[] = {NULL, NULL}, *ext[] = {NULL, NULL};
-	char *val[] = {NULL, "--case", casexml, NULL};
+	char *val[] = {NULL, "--case", casexml, "--case-id", j->id, NULL};
 	char *dos[] = {NULL, "-o", dossier, NULL};
 	pid_t pids[5];
 	int in = -1, i, worst = 0, culprit = 0;
@@ -232,9 +303,11 @@ run_chain(const job *j, const char *out, int logfd, const char *logpath,
 	argv0[3] = stage_path("intake-validate");
 	argv0[4] = stage_path("intake-dossier");
 	ocr_argv[0] = argv0[0];
-	ocr_argv[1] = "--";
+	ocr_argv[1] = "-l";
+	ocr_argv[2] = (char *)o->lang;
+	ocr_argv[3] = "--";
 	for (k = 0; k < j->nfiles; k++)
-		ocr_argv[k + 2] = j->files[k];
+		ocr_argv[k + 4] = j->files[k];
 	cls[0] = argv0[1];
 	ext[0] = argv0[2];
 	val[0] = argv0[3];
@@ -299,15 +372,24 @@ run_chain(const job *j, const char *out, int logfd, const char *logpath,
 	_exit(worst);
 }
 
-/* The verdict and counts from a published dossier, for the summary. */
+/*
+ * The verdict, counts and fingerprint of a published dossier.  0, or -1
+ * when there is no readable dossier with a fingerprint at path.
+ */
 static int
-dossier_summary(const char *path, char *verdict, size_t vn, int *pages, int *docs)
+dossier_summary(const char *path, char *verdict, size_t vn, int *pages, int *docs,
+    char fp[65])
 {
 	char *why = NULL;
-	xmlDocPtr doc = xml_read(path, &why);
+	xmlDocPtr doc;
 	xmlNodePtr root, d, p;
+	struct stat st;
 
 	*pages = *docs = 0;
+	fp[0] = '\0';
+	if (lstat(path, &st) < 0 || !S_ISREG(st.st_mode))
+		return -1;
+	doc = xml_read(path, &why);
 	if (!doc) {
 		free(why);
 		return -1;
@@ -325,8 +407,16 @@ dossier_summary(const char *path, char *verdict, size_t vn, int *pages, int *doc
 		snprintf(verdict, vn, "%s", v);
 		free(v);
 	}
+	d = xml_child(root, "inputs");
+	if (d) {
+		char *v = xml_get(d, "fingerprint");
+
+		if (v && strlen(v) == 64)
+			memcpy(fp, v, 65);
+		free(v);
+	}
 	xmlFreeDoc(doc);
-	return 0;
+	return fp[0] ? 0 : -1;
 }
 
 static int
@@ -343,195 +433,458 @@ mkdir_private(const char *path)
 	return 0;
 }
 
+
+/*
+ * The failure record of a case: "reason\nfingerprint: X\nstatus: N\n".
+ * Returns the status when the record is for fingerprint fp (and sets
+ * *reason), else -1.
+ */
 static int
-run(const char *inbox, const char *out, int jobs, int quiet, int timeout)
+failed_before(const char *path, const char *fp, char **reason)
 {
-	DIR *d;
+	char *buf, *f, *st;
+	size_t len;
+	int status = -1;
+
+	if (read_file(path, 65536, &buf, &len) < 0)
+		return -1;
+	f = strstr(buf, "\nfingerprint: ");
+	st = strstr(buf, "\nstatus: ");
+	if (f && st && strncmp(f + 14, fp, 64) == 0) {
+		status = atoi(st + 9);
+		*reason = xstrndup(buf, (size_t)(f - buf));
+	}
+	free(buf);
+	return status;
+}
+
+/* Remove the temp files a killed run may have left (we hold the lock). */
+static void
+clean_temps(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (!d)
+		return;
+	while ((e = readdir(d)))
+		if (strncmp(e->d_name, ".tmp-", 5) == 0) {
+			char *p = xasprintf("%s/%s", dir, e->d_name);
+
+			unlink(p);
+			free(p);
+		}
+	closedir(d);
+}
+
+static const char *
+state_name(const job *j)
+{
+	switch (j->state) {
+	case DONE:
+	case SKIPPED:
+		return j->verdict;
+	case FAILED:
+		return "failed";
+	case WAITING:
+		return "waiting";
+	default:
+		return "unfinished";
+	}
+}
+
+/* OUT/.intake/report.xml: the last run, for scripts and people. */
+static void
+write_report(const options *o, const char *book, const job *js, size_t nj,
+    double secs, int pages, const char *ended)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root = xmlNewNode(NULL, BAD_CAST "run"), c;
+	char *path = xasprintf("%s/report.xml", book), *buf, stamp[32];
+	time_t t = time(NULL);
+	size_t i, len;
+
+	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", gmtime(&t));
+	xmlDocSetRootElement(doc, root);
+	xml_setf(root, "tool", "intake %s", INTAKE_VERSION);
+	xml_set(root, "finished", stamp);
+	xml_set(root, "ended", ended);
+	xml_set(root, "inbox", o->inbox);
+	xml_setf(root, "seconds", "%.1f", secs);
+	xml_setf(root, "pages", "%d", pages);
+	xml_setf(root, "pages-per-second", "%.3f", secs > 0 ? pages / secs : 0.0);
+	xml_set(root, "models-sha256", o->models_sha);
+	for (i = 0; i < nj; i++) {
+		c = xmlNewChild(root, NULL, BAD_CAST "case", NULL);
+		xml_set(c, "id", js[i].id);
+		xml_set(c, "status", state_name(&js[i]));
+		xml_set(c, "redone", js[i].state == DONE ? "yes" : "no");
+		if (js[i].state == DONE || js[i].state == SKIPPED) {
+			xml_setf(c, "pages", "%d", js[i].pages);
+			xml_setf(c, "documents", "%d", js[i].docs);
+		}
+		if (js[i].state == DONE)
+			xml_setf(c, "seconds", "%.1f", js[i].secs);
+		if (js[i].reason)
+			xml_set(c, "reason", js[i].reason);
+	}
+	buf = xml_dump(doc, &len);
+	if (atomic_write(path, buf, len, 0640) < 0)
+		warnx_(path, "cannot write the run report: %s", strerror(errno));
+	free(buf);
+	free(path);
+	xmlFreeDoc(doc);
+}
+
+/* Progress for a person at a terminal; nothing for cron. */
+static void
+progress(const options *o, size_t done, size_t total, int pages, double t0)
+{
+	double el = now() - t0, rate = el > 0 ? done / el : 0;
+
+	if (o->quiet || !isatty(STDERR_FILENO))
+		return;
+	fprintf(stderr, "\r[%zu/%zu cases, %d pages, %.2f pages/s, ETA %.0f s]   ",
+	    done, total, pages, el > 0 ? pages / el : 0.0,
+	    rate > 0 ? (double)(total - done) / rate : 0.0);
+	if (done == total)
+		fputc('\n', stderr);
+}
+
+static void
+start_job(job *j, const options *o, const char *logdir, const char *faildir)
+{
+	char *logp = xasprintf("%s/%s.log", logdir, j->id);
+	char *whyp = xasprintf("%s/%s.why", faildir, j->id);
+	int logfd;
+
+	unlink(whyp);
+	logfd = open(logp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0640);
+	if (logfd < 0)
+		die(EX_BADINPUT, o->out, "cannot write logs: %s", strerror(errno));
+	j->start = now();
+	fflush(NULL);
+	j->pid = fork();
+	if (j->pid < 0)
+		die(EX_SOFTWARE, NULL, "cannot fork: %s", strerror(errno));
+	if (j->pid == 0) {
+		struct sigaction sa;
+
+		setpgid(0, 0);
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = SIG_DFL;
+		sigaction(SIGTERM, &sa, NULL);
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGHUP, &sa, NULL);
+		sigaction(SIGPIPE, &sa, NULL);
+		sigaction(SIGALRM, &sa, NULL);
+		alarm((unsigned)o->timeout);
+		run_chain(j, o, logfd, logp, whyp);
+	}
+	/* Both sides set the group, so a kill can never miss it. */
+	setpgid(j->pid, j->pid);
+	close(logfd);
+	free(logp);
+	free(whyp);
+	j->state = RUNNING;
+}
+
+/* A worker ended: record how, print the case's line. */
+static void
+finish_job(job *j, int st, const options *o, const char *faildir, int *pages)
+{
+	char *dpath = xasprintf("%s/%s.xml", o->out, j->id);
+	char *failp = xasprintf("%s/%s.txt", faildir, j->id);
+	char *whyp = xasprintf("%s/%s.why", faildir, j->id);
+	char fp[65];
+
+	/* Whatever the worker left running goes with it. */
+	kill(-j->pid, SIGKILL);
+	j->secs = now() - j->start;
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 0 &&
+	    dossier_summary(dpath, j->verdict, sizeof j->verdict, &j->pages,
+	    &j->docs, fp) == 0) {
+		j->state = DONE;
+		*pages += j->pages;
+		unlink(failp);
+		if (!o->quiet)
+			printf("%-24s %-10s %3d pages %3d documents %6.1f s\n", j->id,
+			    j->verdict, j->pages, j->docs, j->secs);
+	} else {
+		char *msg = NULL, *rec;
+		size_t len;
+		int status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+
+		if (WIFSIGNALED(st) && WTERMSIG(st) == SIGALRM)
+			msg = xasprintf("timed out after %d s", o->timeout);
+		else if (WIFSIGNALED(st))
+			msg = xasprintf("killed (signal %d)", WTERMSIG(st));
+		else if (read_file(whyp, 4096, &msg, &len) < 0)
+			msg = xstrdup("failed (no message)");
+		j->state = FAILED;
+		j->reason = msg;
+		rec = xasprintf("%s\nfingerprint: %s\nstatus: %d\n", msg, j->fp, status);
+		if (atomic_write(failp, rec, strlen(rec), 0640) < 0)
+			warnx_(failp, "cannot record the failure: %s", strerror(errno));
+		free(rec);
+		printf("%-24s FAILED    %s\n", j->id, msg);
+	}
+	unlink(whyp);
+	fflush(stdout);
+	free(dpath);
+	free(failp);
+	free(whyp);
+}
+
+/*
+ * Decide what to do with a case before running it: wait, skip (dossier up
+ * to date), fail again without running (the same bad input as last time),
+ * or run.  Returns 1 when it must run.
+ */
+static int
+triage(job *j, const options *o, const char *faildir)
+{
+	char *dpath, *failp, fp[65];
+	int status;
+
+	j->state = scan_case(j, o);
+	if (j->state == WAITING) {
+		if (!o->quiet)
+			printf("%-24s waiting    %s\n", j->id, j->reason);
+		return 0;
+	}
+	if (j->state == FAILED) {
+		printf("%-24s FAILED    %s\n", j->id, j->reason);
+		return 0;
+	}
+	if (o->force)
+		return 1;
+	dpath = xasprintf("%s/%s.xml", o->out, j->id);
+	if (dossier_summary(dpath, j->verdict, sizeof j->verdict, &j->pages,
+	    &j->docs, fp) == 0 && strcmp(fp, j->fp) == 0) {
+		j->state = SKIPPED;
+		if (!o->quiet)
+			printf("%-24s %-10s %3d pages %3d documents  unchanged\n", j->id,
+			    j->verdict, j->pages, j->docs);
+		free(dpath);
+		return 0;
+	}
+	free(dpath);
+	failp = xasprintf("%s/%s.txt", faildir, j->id);
+	status = failed_before(failp, j->fp, &j->reason);
+	free(failp);
+	/* Bad input stays bad until it changes: its OCR is not redone every
+	 * night.  Other failures (killed, timed out) are retried. */
+	if (status == EX_BADINPUT) {
+		j->state = FAILED;
+		printf("%-24s FAILED    %s (unchanged since the last run)\n", j->id,
+		    j->reason);
+		return 0;
+	}
+	free(j->reason);
+	j->reason = NULL;
+	return 1;
+}
+
+/* Read the inbox: one job per folder whose name is a valid case id. */
+static job *
+list_cases(const options *o, size_t *nj)
+{
+	DIR *d = opendir(o->inbox);
 	struct dirent *e;
 	job *js = NULL;
-	size_t nj = 0, cap = 0, next = 0, running = 0, i;
-	int failed = 0, waiting = 0, lockfd, total_pages = 0;
-	int counts[3] = {0, 0, 0};
-	char *book, *faildir, *logdir, *lockpath;
-	double t0 = now();
+	size_t cap = 0;
 
-	if (mkdir_private(out) < 0)
-		die(EX_BADINPUT, out, "cannot use as output folder: %s", strerror(errno));
-	book = xasprintf("%s/.intake", out);
-	faildir = xasprintf("%s/failed", book);
-	logdir = xasprintf("%s/logs", book);
-	if (mkdir(book, 0700) < 0 && errno != EEXIST)
-		die(EX_BADINPUT, out, "cannot create %s: %s", book, strerror(errno));
-	if (mkdir_private(faildir) < 0 || mkdir_private(logdir) < 0)
-		die(EX_BADINPUT, out, "cannot create bookkeeping folders: %s", strerror(errno));
-	lockpath = xasprintf("%s/lock", book);
-	lockfd = open(lockpath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (lockfd < 0)
-		die(EX_BADINPUT, lockpath, "cannot open lock: %s", strerror(errno));
-	/* The kernel drops the lock when we die, however we die. */
-	if (flock(lockfd, LOCK_EX | LOCK_NB) < 0)
-		die(EX_LOCKED, out, "another intake run is using this folder");
-
-	d = opendir(inbox);
+	*nj = 0;
 	if (!d)
-		die(EX_BADINPUT, inbox, "cannot open inbox: %s", strerror(errno));
+		die(EX_BADINPUT, o->inbox, "cannot open inbox: %s", strerror(errno));
 	while ((e = readdir(d))) {
 		struct stat st;
 		char *dir;
 
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		dir = xasprintf("%s/%s", inbox, e->d_name);
+		dir = xasprintf("%s/%s", o->inbox, e->d_name);
 		if (lstat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
-			if (e->d_name[0] != '.')
-				warnx_(inbox, "'%s' is not a case folder, skipped", e->d_name);
+			if (e->d_name[0] != '.' && case_id_ok(e->d_name))
+				warnx_(o->inbox, "'%s' is not a case folder, skipped", e->d_name);
 			free(dir);
 			continue;
 		}
 		if (!case_id_ok(e->d_name)) {
-			warnx_(inbox, "folder name is not a valid case id, skipped "
+			/* The name itself may be hostile (a newline, 300 bytes):
+			 * it is not repeated. */
+			warnx_(o->inbox, "a folder name is not a valid case id, skipped "
 			    "(letters, digits, '.', '_', '-'; at most 64)");
 			free(dir);
 			continue;
 		}
-		if (nj == cap)
+		if (*nj == cap)
 			js = xrealloc(js, (cap = cap ? cap * 2 : 16) * sizeof *js);
-		memset(&js[nj], 0, sizeof js[nj]);
-		js[nj].id = xstrdup(e->d_name);
-		js[nj].dir = dir;
-		nj++;
+		memset(&js[*nj], 0, sizeof js[*nj]);
+		js[*nj].id = xstrdup(e->d_name);
+		js[*nj].dir = dir;
+		(*nj)++;
 	}
 	closedir(d);
-	if (nj > 1)
-		qsort(js, nj, sizeof *js, cmp_str);   /* id is the first member */
+	if (*nj > 1)
+		qsort(js, *nj, sizeof *js, cmp_str);
+	return js;
+}
 
-	while (next < nj || running > 0) {
-		while (next < nj && running < (size_t)jobs) {
+static void
+free_jobs(job *js, size_t nj)
+{
+	size_t i, k;
+
+	for (i = 0; i < nj; i++) {
+		for (k = 0; k < js[i].nfiles; k++) {
+			free(js[i].files[k]);
+			if (js[i].names)
+				free(js[i].names[k]);
+			if (js[i].shas)
+				free(js[i].shas[k]);
+		}
+		free(js[i].files);
+		free(js[i].names);
+		free(js[i].shas);
+		free(js[i].reason);
+		free(js[i].id);
+		free(js[i].dir);
+	}
+	free(js);
+}
+
+/* Stop the workers of an interrupted run and leave nothing half-done. */
+static void
+stop_all(job *js, size_t nj, const options *o, const char *faildir)
+{
+	size_t i;
+
+	for (i = 0; i < nj; i++)
+		if (js[i].state == RUNNING)
+			kill(-js[i].pid, SIGKILL);
+	while (wait(NULL) > 0 || errno == EINTR)
+		;
+	/* Dossiers are whole or absent (atomic publishing); the temp files
+	 * of the killed writers go. */
+	clean_temps(o->out);
+	clean_temps(faildir);
+	for (i = 0; i < nj; i++)
+		if (js[i].state == RUNNING) {
+			char *whyp = xasprintf("%s/%s.why", faildir, js[i].id);
+
+			unlink(whyp);
+			free(whyp);
+			js[i].state = PENDING;
+		}
+}
+
+static int
+run(options *o)
+{
+	job *js;
+	size_t nj = 0, next = 0, running = 0, i, ended = 0;
+	int lockfd, pages = 0, counts[6] = {0}, verdicts[3] = {0};
+	char *book, *faildir, *logdir, *lockpath;
+	double t0 = now();
+	struct sigaction sa;
+
+	if (mkdir_private(o->out) < 0)
+		die(EX_BADINPUT, o->out, "cannot use as output folder: %s", strerror(errno));
+	book = xasprintf("%s/.intake", o->out);
+	faildir = xasprintf("%s/failed", book);
+	logdir = xasprintf("%s/logs", book);
+	if (mkdir(book, 0700) < 0 && errno != EEXIST)
+		die(EX_BADINPUT, o->out, "cannot create %s: %s", book, strerror(errno));
+	if (mkdir_private(faildir) < 0 || mkdir_private(logdir) < 0)
+		die(EX_BADINPUT, o->out, "cannot create bookkeeping folders: %s", strerror(errno));
+	lockpath = xasprintf("%s/lock", book);
+	lockfd = open(lockpath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (lockfd < 0)
+		die(EX_BADINPUT, lockpath, "cannot open lock: %s", strerror(errno));
+	/* The kernel drops the lock when we die, however we die. */
+	if (flock(lockfd, LOCK_EX | LOCK_NB) < 0)
+		die(EX_LOCKED, o->out, "another intake run is using this folder");
+	clean_temps(o->out);
+	clean_temps(faildir);
+	clean_temps(book);
+	if (models_digest(models_dir(), o->models_sha) < 0)
+		die(EX_BADINPUT, models_dir(), "cannot read the models: %s", strerror(errno));
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+
+	js = list_cases(o, &nj);
+	while ((next < nj || running > 0) && !stop_signal) {
+		while (next < nj && running < (size_t)o->jobs && !stop_signal) {
 			job *j = &js[next++];
-			char *why = NULL, *logp, *failp;
-			int wait_, logfd;
 
-			if (scan_case(j, &wait_, &why) < 0) {
-				if (wait_) {
-					waiting++;
-					if (!quiet)
-						printf("%-24s waiting   %s\n", j->id, why);
-				} else {
-					failed++;
-					printf("%-24s FAILED    %s\n", j->id, why);
-				}
-				j->done = 1;
-				free(why);
+			if (!triage(j, o, faildir)) {
+				ended++;
 				continue;
 			}
-			logp = xasprintf("%s/%s.log", logdir, j->id);
-			failp = xasprintf("%s/%s.txt", faildir, j->id);
-			unlink(failp);
-			logfd = open(logp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0640);
-			if (logfd < 0)
-				die(EX_BADINPUT, out, "cannot write logs: %s", strerror(errno));
-			j->start = now();
-			fflush(NULL);
-			j->pid = fork();
-			if (j->pid < 0)
-				die(EX_SOFTWARE, NULL, "cannot fork: %s", strerror(errno));
-			if (j->pid == 0) {
-				setpgid(0, 0);
-				signal(SIGPIPE, SIG_DFL);
-				alarm((unsigned)timeout);
-				signal(SIGALRM, SIG_DFL);
-				run_chain(j, out, logfd, logp, failp);
-			}
-			free(logp);
-			free(failp);
-			close(logfd);
+			start_job(j, o, logdir, faildir);
 			running++;
 		}
 		if (running > 0) {
 			int st;
 			pid_t pid = wait(&st);
 
-			if (pid < 0) {
-				if (errno == EINTR)
-					continue;
-				break;
-			}
-			for (i = 0; i < nj; i++) {
-				job *j = &js[i];
-				char *dpath, *failp;
-				char verdict[32] = "?";
-				int pages = 0, docs = 0;
-
-				if (j->pid != pid || j->done)
-					continue;
-				j->done = 1;
-				running--;
-				/* Whatever the worker left running goes with it. */
-				kill(-pid, SIGKILL);
-				dpath = xasprintf("%s/%s.xml", out, j->id);
-				failp = xasprintf("%s/%s.txt", faildir, j->id);
-				if (WIFEXITED(st) && WEXITSTATUS(st) == 0 &&
-				    dossier_summary(dpath, verdict, sizeof verdict, &pages, &docs) == 0) {
-					total_pages += pages;
-					counts[strcmp(verdict, "complete") == 0 ? 0 :
-					    strcmp(verdict, "incomplete") == 0 ? 1 : 2]++;
-					unlink(failp);
-					if (!quiet)
-						printf("%-24s %-10s %3d pages %3d documents %6.1f s\n",
-						    j->id, verdict, pages, docs, now() - j->start);
-				} else {
-					char *msg, *len_buf = NULL;
-					size_t len;
-
-					if (WIFSIGNALED(st)) {
-						msg = xasprintf("timed out or killed (signal %d)",
-						    WTERMSIG(st));
-						atomic_write(failp, msg, strlen(msg), 0640);
-					} else if (read_file(failp, 4096, &len_buf, &len) == 0) {
-						msg = len_buf;
-					} else {
-						msg = xstrdup("failed (no message)");
-					}
-					failed++;
-					printf("%-24s FAILED    %s\n", j->id, msg);
-					free(msg);
+			if (pid < 0)
+				continue;       /* EINTR: a stop signal, checked above */
+			for (i = 0; i < nj; i++)
+				if (js[i].state == RUNNING && js[i].pid == pid) {
+					finish_job(&js[i], st, o, faildir, &pages);
+					running--;
+					ended++;
+					progress(o, ended, nj, pages, t0);
+					break;
 				}
-				fflush(stdout);
-				free(dpath);
-				free(failp);
-				break;
-			}
 		}
 	}
-	if (!quiet || failed)
-		printf("%zu cases: %d complete, %d incomplete, %d review, %d failed, "
-		    "%d waiting; %d pages in %.1f s\n", nj, counts[0], counts[1],
-		    counts[2], failed, waiting, total_pages, now() - t0);
+	if (stop_signal)
+		stop_all(js, nj, o, faildir);
 	for (i = 0; i < nj; i++) {
-		size_t k;
-
-		for (k = 0; k < js[i].nfiles; k++)
-			free(js[i].files[k]);
-		free(js[i].files);
-		free(js[i].id);
-		free(js[i].dir);
+		counts[js[i].state]++;
+		if (js[i].state == DONE || js[i].state == SKIPPED)
+			verdicts[strcmp(js[i].verdict, "complete") == 0 ? 0 :
+			    strcmp(js[i].verdict, "incomplete") == 0 ? 1 : 2]++;
 	}
-	free(js);
+	write_report(o, book, js, nj, now() - t0, pages,
+	    stop_signal ? "interrupted" : "finished");
+	if (!o->quiet || counts[FAILED] || stop_signal)
+		printf("%zu cases: %d complete, %d incomplete, %d review, %d failed, "
+		    "%d waiting, %d unchanged%s; %d pages read in %.1f s\n", nj,
+		    verdicts[0], verdicts[1], verdicts[2], counts[FAILED],
+		    counts[WAITING], counts[SKIPPED],
+		    stop_signal ? ", interrupted" : "", pages, now() - t0);
+	free_jobs(js, nj);
 	free(book);
 	free(faildir);
 	free(logdir);
 	free(lockpath);
 	close(lockfd);
-	return failed ? EX_FAIL : EX_OK;
+	if (stop_signal)
+		return EX_INTERRUPTED;
+	return counts[FAILED] ? EX_FAIL : EX_OK;
 }
 
 int
 cmd_main(int argc, char **argv)
 {
-	int c, jobs = (int)sysconf(_SC_NPROCESSORS_ONLN), quiet = 0, timeout = 3600;
+	options o = {0};
+	int c;
 	ssize_t n;
 	char *slash;
 
+	o.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	o.settle = 5;
+	o.timeout = 3600;
+	o.lang = "rus+bel+eng";
 	if (common_options(argc, argv, usage))
 		return EX_OK;
 	if (argc < 2 || strcmp(argv[1], "run") != 0) {
@@ -540,26 +893,37 @@ cmd_main(int argc, char **argv)
 	}
 	argc--;
 	argv++;
-	while ((c = getopt_long(argc, argv, "j:qt:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "fj:l:qs:t:", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'f':
+			o.force = 1;
+			break;
 		case 'j':
-			jobs = atoi(optarg);
+			o.jobs = atoi(optarg);
+			break;
+		case 'l':
+			o.lang = optarg;
 			break;
 		case 'q':
-			quiet = 1;
+			o.quiet = 1;
+			break;
+		case 's':
+			o.settle = atoi(optarg);
 			break;
 		case 't':
-			timeout = atoi(optarg);
+			o.timeout = atoi(optarg);
 			break;
 		default:
 			fputs(usage, errstream);
 			return EX_USAGE;
 		}
 	}
-	if (argc - optind != 2 || jobs < 1 || timeout < 1) {
+	if (argc - optind != 2 || o.jobs < 1 || o.timeout < 1 || o.settle < 0) {
 		fputs(usage, errstream);
 		return EX_USAGE;
 	}
+	o.inbox = argv[optind];
+	o.out = argv[optind + 1];
 	n = readlink("/proc/self/exe", bindir, sizeof bindir - 1);
 	if (n <= 0)
 		die(EX_SOFTWARE, NULL, "cannot find my own directory");
@@ -571,5 +935,5 @@ cmd_main(int argc, char **argv)
 	 * OpenMP threads only fight the other workers for the cores. */
 	setenv("OMP_THREAD_LIMIT", "1", 0);
 	signal(SIGPIPE, SIG_IGN);
-	return run(argv[optind], argv[optind + 1], jobs, quiet, timeout);
+	return run(&o);
 }

@@ -82,6 +82,24 @@ const char *models_dir(void);
  */
 int atomic_write(const char *path, const void *data, size_t len, unsigned mode);
 
+/*
+ * Digest of everything in models/ that decides a dossier (documents.xml,
+ * procedures.xml, dossier.xsd): a change to any of them redoes the cases
+ * it may change.  0, or -1 when one cannot be read.
+ */
+int models_digest(const char *dir, char hex[65]);
+
+/*
+ * The fingerprint of one run of a case: tool version, models digest, OCR
+ * languages, case.xml digest and every scan's name and digest (in name
+ * order).  Same inputs, same fingerprint: the driver skips such a case.
+ */
+void case_fingerprint(const char *models_sha, const char *lang, const char *case_sha,
+    char *const *names, char *const *shas, size_t n, char hex[65]);
+
+/* sha256 of a file's content in hex; 0 or -1 with errno. */
+int file_sha256(const char *path, char hex[65]);
+
 /* ---- sha256.c -------------------------------------------------------- */
 
 typedef struct {

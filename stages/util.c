@@ -319,3 +319,83 @@ out:
 	errno = saved;
 	return rc;
 }
+
+int
+file_sha256(const char *path, char hex[65])
+{
+	sha256_ctx c;
+	unsigned char buf[65536], d[32];
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC), i;
+	struct stat st;
+	ssize_t n;
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = EINVAL;
+		return -1;
+	}
+	sha256_init(&c);
+	while ((n = read(fd, buf, sizeof buf)) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			i = errno;
+			close(fd);
+			errno = i;
+			return -1;
+		}
+		sha256_update(&c, buf, (size_t)n);
+	}
+	close(fd);
+	sha256_final(&c, d);
+	for (i = 0; i < 32; i++)
+		sprintf(hex + 2 * i, "%02x", d[i]);
+	return 0;
+}
+
+int
+models_digest(const char *dir, char hex[65])
+{
+	static const char *const files[] = {"documents.xml", "procedures.xml", "dossier.xsd"};
+	char all[3 * 65 + 1] = "", one[65];
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		char *p = xasprintf("%s/%s", dir, files[i]);
+		int rc = file_sha256(p, one);
+
+		free(p);
+		if (rc < 0)
+			return -1;
+		strcat(all, one);
+		strcat(all, "\n");
+	}
+	sha256_hex(all, strlen(all), hex);
+	return 0;
+}
+
+void
+case_fingerprint(const char *models_sha, const char *lang, const char *case_sha,
+    char *const *names, char *const *shas, size_t n, char hex[65])
+{
+	sha256_ctx c;
+	unsigned char d[32];
+	size_t i;
+	char *head = xasprintf("intake-fingerprint 1\ntool %s\nmodels %s\nlang %s\ncase %s\n",
+	    INTAKE_VERSION, models_sha, lang ? lang : "", case_sha);
+
+	sha256_init(&c);
+	sha256_update(&c, head, strlen(head));
+	free(head);
+	for (i = 0; i < n; i++) {
+		sha256_update(&c, names[i], strlen(names[i]));
+		sha256_update(&c, " ", 1);
+		sha256_update(&c, shas[i], strlen(shas[i]));
+		sha256_update(&c, "\n", 1);
+	}
+	sha256_final(&c, d);
+	for (i = 0; i < 32; i++)
+		sprintf(hex + 2 * i, "%02x", d[i]);
+}

@@ -14,6 +14,7 @@
  */
 #include "intake.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,12 +30,14 @@ static const char usage[] =
 "  -m DIR              models directory (default: $INTAKE_MODELS or <bin>/../models)\n"
 "  -d, --rules-date D  apply the rules in force on D (YYYY-MM-DD) instead of\n"
 "                      those in force on the submission date\n"
+"  -i, --case-id ID    refuse a case.xml whose id is not ID (its folder's name)\n"
 "\n"
 "Exit status: 0 dossier written, 2 usage, 3 unusable case, stream or rules.\n";
 
 static const struct option longopts[] = {
 	{"case", required_argument, NULL, 'c'},
 	{"rules-date", required_argument, NULL, 'd'},
+	{"case-id", required_argument, NULL, 'i'},
 	{NULL, 0, NULL, 0},
 };
 
@@ -84,6 +87,77 @@ copy_applicant(xmlNodePtr dossier, xmlNodePtr src)
 	}
 }
 
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Record what made this dossier: every input file and its digest, the
+ * case manifest's digest, the models' digest, and the fingerprint the
+ * driver compares to decide whether a case must be redone.
+ */
+static void
+add_inputs(xmlNodePtr dossier, xmlNodePtr sroot, const char *case_path,
+    const char *mdir)
+{
+	xmlNodePtr in = xmlNewChild(dossier, NULL, BAD_CAST "inputs", NULL), d, p;
+	char **names = NULL, **shas = NULL, case_sha[65], models_sha[65], fp[65];
+	char *lang = xml_get(sroot, "lang");
+	size_t n = 0, cap = 0, i, k;
+
+	for (d = xml_child(sroot, "document"); d; d = xml_next(d, "document"))
+		for (p = xml_child(d, "page"); p; p = xml_next(p, "page")) {
+			char *file = xml_get(p, "file"), *sha = xml_get(p, "sha256");
+
+			for (k = 0; k < n && file && strcmp(names[k], file) != 0; k++)
+				;
+			if (!file || !sha || k < n) {
+				free(file);
+				free(sha);
+				continue;
+			}
+			if (n == cap) {
+				cap = cap ? cap * 2 : 8;
+				names = xrealloc(names, cap * sizeof *names);
+				shas = xrealloc(shas, cap * sizeof *shas);
+			}
+			names[n] = file;
+			shas[n++] = sha;
+		}
+	/* Sort the pairs by name; n is small. */
+	for (i = 1; i < n; i++)
+		for (k = i; k > 0 && cmp_names(&names[k - 1], &names[k]) > 0; k--) {
+			char *t = names[k];
+
+			names[k] = names[k - 1];
+			names[k - 1] = t;
+			t = shas[k];
+			shas[k] = shas[k - 1];
+			shas[k - 1] = t;
+		}
+	if (file_sha256(case_path, case_sha) < 0)
+		die(EX_BADINPUT, case_path, "cannot read: %s", strerror(errno));
+	if (models_digest(mdir, models_sha) < 0)
+		die(EX_BADINPUT, mdir, "cannot read the models: %s", strerror(errno));
+	case_fingerprint(models_sha, lang, case_sha, names, shas, n, fp);
+	xml_set(in, "fingerprint", fp);
+	xml_set(in, "case-sha256", case_sha);
+	xml_set(in, "models-sha256", models_sha);
+	for (i = 0; i < n; i++) {
+		xmlNodePtr e = xmlNewChild(in, NULL, BAD_CAST "input", NULL);
+
+		xml_set(e, "file", names[i]);
+		xml_set(e, "sha256", shas[i]);
+		free(names[i]);
+		free(shas[i]);
+	}
+	free(names);
+	free(shas);
+	free(lang);
+}
+
 /* Strip the OCR detail (lines, words) from a copied page. */
 static void
 strip_page(xmlNodePtr page)
@@ -101,6 +175,7 @@ int
 cmd_main(int argc, char **argv)
 {
 	const char *case_path = NULL, *mdir = NULL, *rules_date = NULL, *input = "-";
+	const char *expect_id = NULL;
 	char *why = NULL, *id, *proc, *sub;
 	xmlDocPtr cs, stream, out;
 	xmlNodePtr croot, sroot, root, d, app;
@@ -109,8 +184,11 @@ cmd_main(int argc, char **argv)
 
 	if (common_options(argc, argv, usage))
 		return EX_OK;
-	while ((c = getopt_long(argc, argv, "c:d:m:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:d:i:m:", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'i':
+			expect_id = optarg;
+			break;
 		case 'c':
 			case_path = optarg;
 			break;
@@ -146,6 +224,9 @@ cmd_main(int argc, char **argv)
 	if (!id || !valid_case_id(id))
 		die(EX_BADINPUT, case_path, "case id is missing or not allowed "
 		    "(letters, digits, '.', '_', '-'; at most 64)");
+	if (expect_id && strcmp(id, expect_id) != 0)
+		die(EX_BADINPUT, case_path, "case id '%s' is not the folder's name '%s'",
+		    id, expect_id);
 	if (!proc || !*proc)
 		die(EX_BADINPUT, case_path, "case %s has no procedure", id);
 	if (!sub || iso_date_parse(sub, &y, &m, &dd) < 0)
@@ -178,6 +259,7 @@ cmd_main(int argc, char **argv)
 		free(lang);
 	}
 	copy_applicant(root, app);
+	add_inputs(root, sroot, case_path, mdir ? mdir : models_dir());
 	for (d = xml_child(sroot, "document"); d; d = xml_next(d, "document")) {
 		xmlNodePtr copy = xmlDocCopyNode(d, out, 1), p;
 
