@@ -104,11 +104,15 @@ build/tests/test_ocr: build/ocr_image.o build/ocr_engine.o
 build/tests/test_ocr: LDLIBS = $(OCR_LIBS)
 build/tests/test_ocr: CFLAGS += $(OCR_CFLAGS)
 
-test check: all $(UNIT_BINS)
+test check: deps
+	$(MAKE) all $(UNIT_BINS)
+	$(MAKE) run-tests
+
+run-tests:
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; INTAKE_MODELS=models ./$$t; done
 	@sh tests/run-e2e.sh
 
 clean:
 	rm -rf build bin tests/tmp
 
-.PHONY: all deps demo clean test check samples eval
+.PHONY: all deps demo clean test check run-tests samples eval
