@@ -84,7 +84,7 @@ demo: deps
 # ---- tests ------------------------------------------------------------
 # One cmocka binary per unit (tests/test_<unit>.c), then the end-to-end
 # tests of the programs (tests/t*.sh).
-UNIT_TESTS := test_sha256 test_text test_xmlio test_rules test_model test_ocr
+UNIT_TESTS := test_sha256 test_text test_xmlio test_rules test_procedures test_model test_ocr
 UNIT_BINS := $(UNIT_TESTS:%=build/tests/%)
 
 build/tests:
@@ -94,8 +94,8 @@ build/tests/%: tests/%.c $(LIB_OBJS) | build/tests
 	$(CC) $(CFLAGS) $(XML_CFLAGS) $(PCRE_CFLAGS) -o $@ $< $(EXTRA) $(LIB_OBJS) \
 		$(XML_LIBS) $(CMOCKA_LIBS) $(LDLIBS)
 
-build/tests/test_rules: EXTRA = $(RULE_OBJS)
-build/tests/test_rules: $(RULE_OBJS)
+build/tests/test_rules build/tests/test_procedures: EXTRA = $(RULE_OBJS)
+build/tests/test_rules build/tests/test_procedures: $(RULE_OBJS)
 build/tests/test_model: EXTRA = $(MODEL_OBJS) build/fields.o
 build/tests/test_model: $(MODEL_OBJS) build/fields.o
 build/tests/test_model: LDLIBS = $(PCRE_LIBS) -lm

@@ -39,6 +39,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/file.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/wait.h>
@@ -110,6 +111,7 @@ typedef struct {
 } options;
 
 static volatile sig_atomic_t stop_signal;
+static pid_t driver_pid;
 
 static void
 on_stop(int sig)
@@ -328,6 +330,8 @@ run_chain(const job *j, const options *o, int logfd, const char *logpath,
 		if (pids[i] < 0)
 			_exit(EX_SOFTWARE);
 		if (pids[i] == 0) {
+			/* A stage outlives nobody: if its worker dies, so does it. */
+			prctl(PR_SET_PDEATHSIG, SIGKILL);
 			dup2(in, 0);
 			if (i < 4)
 				dup2(fds[1], 1);
@@ -564,6 +568,7 @@ start_job(job *j, const options *o, const char *logdir, const char *faildir)
 		die(EX_BADINPUT, o->out, "cannot write logs: %s", strerror(errno));
 	j->start = now();
 	fflush(NULL);
+	driver_pid = getpid();
 	j->pid = fork();
 	if (j->pid < 0)
 		die(EX_SOFTWARE, NULL, "cannot fork: %s", strerror(errno));
@@ -571,6 +576,11 @@ start_job(job *j, const options *o, const char *logdir, const char *faildir)
 		struct sigaction sa;
 
 		setpgid(0, 0);
+		/* kill -9 of the driver takes its workers along: the next run
+		 * then finds no orphan still writing, only temp files to clean. */
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (getppid() != driver_pid)
+			_exit(EX_SOFTWARE);     /* the driver died before prctl */
 		memset(&sa, 0, sizeof sa);
 		sa.sa_handler = SIG_DFL;
 		sigaction(SIGTERM, &sa, NULL);

@@ -478,10 +478,14 @@ fresh(const requirement *q, xmlNodePtr d, const char *submitted)
 	char *v = field_value(d, "issue-date");
 	int iy, im, id, sy, sm, sd, rc = -1;
 
+	/* Counted forward from the issue date, as a period in months runs
+	 * (Civil Code art. 193): issued 30 June, six months end on 30
+	 * December, not on the 31st that counting back from the submission
+	 * would allow. */
 	if (v && iso_date_parse(v, &iy, &im, &id) == 0 &&
 	    iso_date_parse(submitted, &sy, &sm, &sd) == 0) {
-		add_months(&sy, &sm, &sd, -q->freshness);
-		rc = days_from_civil(iy, im, id) >= days_from_civil(sy, sm, sd);
+		add_months(&iy, &im, &id, q->freshness);
+		rc = days_from_civil(sy, sm, sd) <= days_from_civil(iy, im, id);
 	}
 	free(v);
 	return rc;
@@ -538,7 +542,7 @@ check_requirement(xmlNodePtr root, const requirement *q, const person *p,
 
 	if (!applies(q, p))
 		return;
-	if (!is_checked(q->doc_type) || q->condition || q->group) {
+	if (!is_checked(q->doc_type) || q->condition || q->group || q->if_any) {
 		checklist_item(list, root, q, q->condition ? "check-if-applicable" :
 		    q->if_any ? "if-any" : "not-checked");
 		if (!is_checked(q->doc_type))
@@ -583,6 +587,18 @@ check_requirement(xmlNodePtr root, const requirement *q, const person *p,
 		    "validity (%d months) is not checked", id, q->freshness);
 		free(id);
 	}
+}
+
+/* 1 when the procedure's list names documents of this type at all. */
+static int
+names_type(const procedure *p, const char *type)
+{
+	size_t i;
+
+	for (i = 0; i < p->nreq; i++)
+		if (strcmp(p->req[i].doc_type, type) == 0)
+			return 1;
+	return 0;
 }
 
 static void
@@ -676,7 +692,10 @@ rules_apply(const rulebook *rb, xmlNodePtr root, const char *rules_date, char **
 		if (!bad && type && strcmp(type, "unknown") == 0)
 			finding(root, "unclassified-document", "review", NULL, id,
 			    "document %s could not be classified with confidence", id);
-		if (type && is_checked(type)) {
+		/* A certificate the procedure does not ask for may be someone
+		 * else's by design (a relative's birth certificate proving
+		 * kinship): it is not held against the applicant. */
+		if (type && is_checked(type) && names_type(proc, type)) {
 			check_identity(root, d, type, id, &p);
 			check_content(root, d, type, id);
 		}

@@ -31,7 +31,7 @@ test_expect_success 'set up an inbox with broken cases beside a good one' '
 '
 
 test_expect_success 'the batch goes on past broken cases and exits 1' '
-	timeout 600 intake run in out >stdout 2>stderr; test $? -eq 1 &&
+	timeout 600 intake run -s 0 in out >stdout 2>stderr; test $? -eq 1 &&
 	test -f out/good.xml && test -f out/badscan.xml && test -f out/links.xml &&
 	! test -e out/badcase.xml && ! test -e out/noproc.xml && ! test -e out/xxe.xml
 '
@@ -66,7 +66,7 @@ test_expect_success 'nothing from the external entity reaches any output' '
 
 test_expect_success 'a second run on the same OUT exits 4 at once' '
 	mkdir -p out2/.intake &&
-	flock out2/.intake/lock sh -c "intake run in out2 >/dev/null 2>err; echo \$? >rc" &&
+	flock out2/.intake/lock sh -c "intake run -s 0 in out2 >/dev/null 2>err; echo \$? >rc" &&
 	test "$(cat rc)" -eq 4 && grep -q "another intake run" err
 '
 
