@@ -1,0 +1,132 @@
+/*
+ * ocr.h - internals of intake-ocr, shared by stages/ocr*.c and
+ * tests/test_ocr.c.  Not part of the intake library: nothing else links
+ * Leptonica, poppler or Tesseract.
+ */
+#ifndef OCR_H
+#define OCR_H
+
+#include "intake.h"
+
+#include <cairo.h>
+#include <leptonica/allheaders.h>
+
+/* What the first bytes of a file say it is (never the extension). */
+enum ocr_format {
+	OCR_FMT_EMPTY,   /* zero bytes */
+	OCR_FMT_UNKNOWN,
+	OCR_FMT_PNG,
+	OCR_FMT_JPEG,
+	OCR_FMT_TIFF,
+	OCR_FMT_PDF,
+	/* Recognised only to say clearly what was sent instead of a scan. */
+	OCR_FMT_ZIP,
+	OCR_FMT_GZIP,
+	OCR_FMT_RAR,
+	OCR_FMT_7Z,
+	OCR_FMT_GIF,
+	OCR_FMT_BMP,
+	OCR_FMT_WEBP,
+	OCR_FMT_JP2,
+	OCR_FMT_HEIC,
+	OCR_FMT_OLE,     /* old MS Office */
+	OCR_FMT_TEXT,    /* XML, HTML or other text */
+};
+
+/* Largest input file read at all. */
+#define OCR_MAX_FILE (256u << 20)
+/* No side of a page may exceed this, whatever the pixel budget. */
+#define OCR_MAX_SIDE 30000
+
+struct ocr_limits {
+	long long max_pixels;   /* per page, before decoding */
+	int max_side;
+	int max_pages;          /* per file */
+	int dpi;                /* PDF rendering resolution */
+	int page_seconds;       /* Tesseract deadline per page */
+	long max_memory_mb;     /* RLIMIT_AS of each worker */
+};
+
+void ocr_limits_default(struct ocr_limits *lim);
+
+/* ---- ocr_image.c: formats, caps, decoding ------------------------------ */
+
+enum ocr_format ocr_sniff(const unsigned char *buf, size_t len);
+/* "PNG", "ZIP archive", ... */
+const char *ocr_format_name(enum ocr_format f);
+/* 1 for the formats intake reads. */
+int ocr_format_supported(enum ocr_format f);
+/* Reason (malloc'd) why a file of format f named name is refused, in words
+ * fit for a clerk; name's extension only sharpens the wording. */
+char *ocr_refuse_reason(const char *name, enum ocr_format f);
+
+/* NULL when a page of w x h pixels is within the limits, else the reason
+ * (malloc'd). */
+char *ocr_check_size(long long w, long long h, const struct ocr_limits *lim);
+
+/* Route Leptonica's (and GLib's) messages to our handler: dropped unless
+ * $INTAKE_DEBUG is set, then prefixed with progname.  Idempotent. */
+void ocr_quiet_libraries(void);
+
+/* 1 when $INTAKE_DEBUG asks for library messages and timings on stderr
+ * (never recognised text). */
+int ocr_debugging(void);
+/* Leptonica errors seen so far (they are counted even when dropped). */
+int ocr_library_errors(void);
+/* 1 when bytes more cannot be allocated now (under the worker's limit). */
+int ocr_memory_short(size_t bytes);
+
+/*
+ * One input file, opened for page-by-page decoding.  Opening reads only
+ * headers: the page count (refused over max_pages) and, for PDF, the
+ * document structure.  The buffer must outlive the source.
+ */
+struct ocr_source;
+struct ocr_source *ocr_source_open(const unsigned char *buf, size_t len,
+    enum ocr_format fmt, const struct ocr_limits *lim, char **why);
+int ocr_source_pages(const struct ocr_source *src);
+/*
+ * Decode page index (1-based) after checking its header against the caps.
+ * Returns the page (any depth) with *dpi set to its resolution (0 when the
+ * file does not say), or NULL with *why (malloc'd).
+ */
+PIX *ocr_source_page(struct ocr_source *src, int index, int *dpi, char **why);
+void ocr_source_close(struct ocr_source *src);
+
+/* Copy a cairo ARGB32/RGB24 image surface into a new 32 bpp PIX (alpha
+ * dropped: PDF pages are rendered on white). */
+PIX *ocr_pix_from_cairo(cairo_surface_t *s);
+
+/* ---- ocr_engine.c: clean-up and Tesseract ------------------------------ */
+
+struct ocr_engine;
+
+/* Load Tesseract for langs ("rus+bel+eng") and the OSD model.  NULL with
+ * *why on failure. */
+struct ocr_engine *ocr_engine_new(const char *langs, char **why);
+void ocr_engine_free(struct ocr_engine *e);
+
+/* The resolution to assume for a page of w x h that claims dpi. */
+int ocr_plausible_dpi(int dpi, int w, int h);
+
+/*
+ * Make pix upright and straight and recognise it.  Fills page (which
+ * already carries file/index/sha256) with width, height, dpi, rotate, skew,
+ * c and status, and its line/w children; or status="error" and reason.
+ * Returns 0 for ok/empty, -1 for error.  pix is not consumed.
+ */
+int ocr_recognise(struct ocr_engine *e, PIX *pix, int dpi, int seconds,
+    xmlNodePtr page);
+
+/* Mark page as failed: status="error" reason=reason. */
+void ocr_page_error(xmlNodePtr page, const char *reason);
+
+/* ---- ocr.c ----------------------------------------------------------- */
+
+/* Make OpenMP (linked in by Tesseract) single-threaded: the driver runs one
+ * process per core. */
+void ocr_single_thread(void);
+
+int cmd_main(int argc, char **argv);
+
+#endif

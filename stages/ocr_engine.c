@@ -1,0 +1,473 @@
+/*
+ * ocr_engine.c - from a decoded page to lines and words: grey conversion,
+ * resolution, orientation (Tesseract OSD, with a confidence comparison
+ * when OSD is unsure), deskew (Leptonica), then Tesseract under a deadline.
+ *
+ * Deliberately not here: binarisation for recognition (Tesseract's own
+ * Otsu does better on our grey image than a fixed threshold would),
+ * denoising (it eats thin Cyrillic strokes such as those of Ш and Ц), and
+ * any judgement about what the text means.
+ */
+#include "ocr.h"
+
+#include <dlfcn.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <tesseract/capi.h>
+#include <time.h>
+
+/* OSD's orientation confidence above which we rotate without a second
+ * opinion; Tesseract itself uses 7 (min_orientation_margin) in
+ * PSM_AUTO_OSD. */
+#define OSD_TRUST 7.0f
+/* A first reading this good is not second-guessed. */
+#define CONF_GOOD 80.0
+/* Skew angles are searched within +-7 degrees; below MIN not worth the
+ * resampling, below CONF Leptonica's own pixDeskew would not rotate. */
+#define SKEW_MIN_DEG 0.1f
+#define SKEW_MIN_CONF 3.0f
+/* Smaller pages hold no text (and make Tesseract complain). */
+#define MIN_SIDE 16
+
+struct ocr_engine {
+	TessBaseAPI *api;
+	TessBaseAPI *osd;
+};
+
+void
+ocr_single_thread(void)
+{
+	union {
+		void *obj;
+		void (*fn)(int);
+	} set_levels;
+
+	if (getenv("OMP_THREAD_LIMIT"))
+		return;
+	setenv("OMP_THREAD_LIMIT", "1", 1);
+	/* libgomp read its environment when it was loaded, before main, so
+	 * the variable above only reaches programs we start.  With no active
+	 * parallel levels every `omp parallel` in Tesseract runs on the
+	 * calling thread; looked up at run time so that we need not link
+	 * libgomp ourselves. */
+	set_levels.obj = dlsym(RTLD_DEFAULT, "omp_set_max_active_levels");
+	if (set_levels.obj)
+		set_levels.fn(0);
+}
+
+static TessBaseAPI *
+tess_new(const char *langs)
+{
+	TessBaseAPI *api = TessBaseAPICreate();
+
+	/* Tesseract's tprintf chatter (resolution guesses, "Empty page!!")
+	 * goes to the debug file; it never carries recognised text, but
+	 * stderr is ours alone. */
+	TessBaseAPISetVariable(api, "debug_file", "/dev/null");
+	if (TessBaseAPIInit3(api, NULL, langs) != 0) {
+		TessBaseAPIDelete(api);
+		return NULL;
+	}
+	return api;
+}
+
+struct ocr_engine *
+ocr_engine_new(const char *langs, char **why)
+{
+	struct ocr_engine *e = xcalloc(1, sizeof *e);
+
+	*why = NULL;
+	ocr_single_thread();
+	ocr_quiet_libraries();
+	e->api = tess_new(langs);
+	if (!e->api) {
+		*why = xasprintf("cannot load Tesseract language data '%s' "
+		    "(is the tesseract-ocr language package installed?)", langs);
+		free(e);
+		return NULL;
+	}
+	TessBaseAPISetPageSegMode(e->api, PSM_AUTO);
+	/* Without OSD we still fix upside-down pages by comparing
+	 * confidences, so its absence is survivable. */
+	e->osd = tess_new("osd");
+	if (e->osd)
+		TessBaseAPISetPageSegMode(e->osd, PSM_OSD_ONLY);
+	else
+		warnx_(NULL, "Tesseract OSD data (osd.traineddata) not found: "
+		    "sideways pages will not be turned");
+	return e;
+}
+
+void
+ocr_engine_free(struct ocr_engine *e)
+{
+	if (!e)
+		return;
+	TessBaseAPIEnd(e->api);
+	TessBaseAPIDelete(e->api);
+	if (e->osd) {
+		TessBaseAPIEnd(e->osd);
+		TessBaseAPIDelete(e->osd);
+	}
+	free(e);
+}
+
+int
+ocr_plausible_dpi(int dpi, int w, int h)
+{
+	int longest = w > h ? w : h;
+
+	/* 72 and 96 are what cameras and screenshots write when nobody
+	 * knows; a page longer than 20 inches is a wrong claim, not a
+	 * document. */
+	if (dpi < 100 || dpi > 1200 || (double)longest / dpi > 20.0)
+		return 300;
+	return dpi;
+}
+
+void
+ocr_page_error(xmlNodePtr page, const char *reason)
+{
+	xml_set(page, "status", "error");
+	xml_set(page, "reason", reason);
+}
+
+static double
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/* A global threshold after background normalisation: good enough for
+ * OSD, skew and the blank test, which only need the strokes. */
+static PIX *
+binarise(PIX *grey)
+{
+	PIX *b = NULL;
+
+	if (pixGetWidth(grey) >= 64 && pixGetHeight(grey) >= 64)
+		b = pixOtsuThreshOnBackgroundNorm(grey, NULL, 10, 15, 100, 50, 255,
+		    2, 2, 0.1f, NULL);
+	if (!b)
+		b = pixThresholdToBinary(grey, 128);
+	return b;
+}
+
+/*
+ * Tesseract OSD on a copy of about 150 dpi (4x fewer pixels; glyphs keep
+ * enough size for the classifier).  Returns the clockwise correction in
+ * degrees and sets *conf, or -1 when OSD has no opinion.
+ */
+static int
+detect_orientation(struct ocr_engine *e, PIX *bin, int dpi, float *conf)
+{
+	PIX *small = NULL;
+	int deg = 0, rc, sdpi = dpi;
+	float sconf = 0;
+
+	*conf = 0;
+	if (!e->osd)
+		return -1;
+	if (dpi >= 250) {
+		small = pixReduceRankBinaryCascade(bin, 1, 0, 0, 0);
+		sdpi = dpi / 2;
+	}
+	TessBaseAPISetImage2(e->osd, small ? small : bin);
+	TessBaseAPISetSourceResolution(e->osd, sdpi);
+	rc = TessBaseAPIDetectOrientationScript(e->osd, &deg, conf, NULL, &sconf);
+	TessBaseAPIClear(e->osd);
+	pixDestroy(&small);
+	if (!rc || deg % 90 != 0)
+		return -1;
+	/* OSD says how far the page is turned clockwise (a scan fed in
+	 * sideways, its top to the right, gives 90); turning it on to 360
+	 * undoes that. */
+	return (360 - deg) % 360;
+}
+
+struct reading {
+	xmlNodePtr lines;  /* detached holder of <line> elements */
+	int words;
+	double conf;       /* mean word confidence */
+	int rotate;
+	double skew;
+	PIX *image;        /* what was recognised */
+	int failed;        /* 1 timed out, 2 other failure */
+};
+
+static void
+reading_free(struct reading *r)
+{
+	if (r->lines)
+		xmlFreeNode(r->lines);
+	pixDestroy(&r->image);
+	memset(r, 0, sizeof *r);
+}
+
+static double
+clamp_conf(float c)
+{
+	return c < 0 ? 0 : c > 100 ? 100 : c;
+}
+
+static void
+set_box(xmlNodePtr n, const TessPageIterator *pi, TessPageIteratorLevel level)
+{
+	int x0, y0, x1, y1;
+
+	if (TessPageIteratorBoundingBox(pi, level, &x0, &y0, &x1, &y1))
+		xml_setf(n, "b", "%d %d %d %d", x0, y0, x1, y1);
+}
+
+/* Copy Tesseract's result into r->lines. */
+static void
+collect(TessBaseAPI *api, struct reading *r)
+{
+	TessResultIterator *ri = TessBaseAPIGetIterator(api);
+	TessPageIterator *pi;
+	xmlNodePtr line = NULL, n;
+	double sum = 0;
+	int line_starts = 1;
+
+	r->lines = xmlNewNode(NULL, BAD_CAST "lines");
+	if (!ri)
+		return;
+	pi = TessResultIteratorGetPageIterator(ri);
+	do {
+		char *raw, *text;
+		double c;
+
+		/* Noted before blank words are skipped: a line may well
+		 * begin with one. */
+		if (TessPageIteratorIsAtBeginningOf(pi, RIL_TEXTLINE))
+			line_starts = 1;
+		raw = TessResultIteratorGetUTF8Text(ri, RIL_WORD);
+		if (!raw)
+			continue;
+		/* A word is one line of text; text_clean keeps newlines. */
+		for (text = raw; *text; text++)
+			if (*text == '\n')
+				*text = ' ';
+		text = text_clean(raw, strlen(raw));
+		TessDeleteText(raw);
+		if (!*text) {
+			free(text);
+			continue;
+		}
+		if (!line || line_starts) {
+			line_starts = 0;
+			line = xmlNewChild(r->lines, NULL, BAD_CAST "line", NULL);
+			set_box(line, pi, RIL_TEXTLINE);
+			xml_setf(line, "c", "%.1f",
+			    clamp_conf(TessResultIteratorConfidence(ri, RIL_TEXTLINE)));
+		}
+		n = xml_text_child(line, "w", text);
+		free(text);
+		set_box(n, pi, RIL_WORD);
+		c = clamp_conf(TessResultIteratorConfidence(ri, RIL_WORD));
+		xml_setf(n, "c", "%.1f", c);
+		sum += c;
+		r->words++;
+	} while (TessResultIteratorNext(ri, RIL_WORD));
+	TessResultIteratorDelete(ri);
+	r->conf = r->words ? sum / r->words : 0;
+}
+
+/*
+ * Turn grey by rotate degrees clockwise, straighten it, and recognise it
+ * within budget_ms.  bin is grey's binarised twin, used for the skew.
+ */
+static void
+read_as(struct ocr_engine *e, PIX *grey, PIX *bin, int dpi, int rotate,
+    double budget_ms, struct reading *r)
+{
+	PIX *turned, *tbin;
+	l_float32 angle = 0, conf = 0;
+	ETEXT_DESC *monitor;
+	double start;
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	r->rotate = rotate;
+	turned = rotate ? pixRotateOrth(grey, rotate / 90) : pixClone(grey);
+	tbin = rotate ? pixRotateOrth(bin, rotate / 90) : pixClone(bin);
+	if (tbin && pixFindSkew(tbin, &angle, &conf) == 0 &&
+	    conf >= SKEW_MIN_CONF && (angle >= SKEW_MIN_DEG || angle <= -SKEW_MIN_DEG)) {
+		/* Embedding in a larger canvas (w, h given) keeps the corners
+		 * that a same-size rotation would cut off. */
+		PIX *straight = pixRotate(turned, angle * (l_float32)(M_PI / 180),
+		    L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, pixGetWidth(turned),
+		    pixGetHeight(turned));
+
+		if (straight) {
+			pixDestroy(&turned);
+			turned = straight;
+			r->skew = angle;
+		}
+	}
+	pixDestroy(&tbin);
+	r->image = turned;
+	if (!turned) {
+		r->failed = 2;
+		return;
+	}
+	TessBaseAPISetImage2(e->api, turned);
+	TessBaseAPISetSourceResolution(e->api, dpi);
+	monitor = TessMonitorCreate();
+	TessMonitorSetDeadlineMSecs(monitor, budget_ms < 1 ? 1 : (int)budget_ms);
+	start = now_ms();
+	rc = TessBaseAPIRecognize(e->api, monitor);
+	TessMonitorDelete(monitor);
+	if (rc != 0)
+		/* Tesseract says only "-1"; running out of time is the one
+		 * cause we can tell apart. */
+		r->failed = now_ms() - start >= budget_ms - 10 ? 1 : 2;
+	else
+		collect(e->api, r);
+	TessBaseAPIClear(e->api);
+}
+
+static void
+set_page_geometry(xmlNodePtr page, PIX *img, int dpi, int rotate, double skew)
+{
+	xml_setf(page, "width", "%d", pixGetWidth(img));
+	xml_setf(page, "height", "%d", pixGetHeight(img));
+	xml_setf(page, "dpi", "%d", dpi);
+	xml_setf(page, "rotate", "%d", rotate);
+	xml_setf(page, "skew", "%.2f", skew);
+}
+
+/* Leptonica or Tesseract gave up on a page of w x h. */
+static int
+fail(xmlNodePtr page, int w, int h)
+{
+	ocr_page_error(page, ocr_memory_short((size_t)w * (size_t)h * 8) ?
+	    "not enough memory to recognise this page (see --max-memory)" :
+	    "OCR failed on this page (image library error)");
+	return -1;
+}
+
+int
+ocr_recognise(struct ocr_engine *e, PIX *pix, int dpi, int seconds,
+    xmlNodePtr page)
+{
+	double start = now_ms(), budget = seconds * 1000.0;
+	int errors = ocr_library_errors();
+	struct reading best, alt;
+	PIX *flat, *grey, *bin;
+	l_int32 w, h, d, on = -1;
+	int osd_rot, cand[3], ncand = 0, i, tries;
+	double t_prep, t_osd;
+	float osd_conf;
+
+	pixGetDimensions(pix, &w, &h, &d);
+	if (w < MIN_SIDE || h < MIN_SIDE) {
+		set_page_geometry(page, pix, ocr_plausible_dpi(dpi, w, h), 0, 0);
+		xml_set(page, "c", "0.0");
+		xml_set(page, "status", "empty");
+		return 0;
+	}
+	/* A transparent background is black underneath in most PNGs. */
+	flat = d == 32 && pixGetSpp(pix) == 4 ? pixAlphaBlendUniform(pix, 0xffffff00)
+	    : pixClone(pix);
+	grey = flat ? pixConvertTo8(flat, 0) : NULL;
+	pixDestroy(&flat);
+	if (!grey)
+		return fail(page, w, h);
+	dpi = ocr_plausible_dpi(dpi, w, h);
+	if (dpi > 500) {
+		/* Beyond 300 dpi Tesseract gains nothing and gets slower with
+		 * the square of the resolution. */
+		PIX *smaller = pixScaleAreaMap(grey, 300.0f / dpi, 300.0f / dpi);
+
+		if (smaller) {
+			pixDestroy(&grey);
+			grey = smaller;
+			dpi = 300;
+		}
+	}
+	pixSetResolution(grey, dpi, dpi);
+	bin = binarise(grey);
+	if (bin && pixCountPixels(bin, &on, NULL) != 0)
+		on = -1;
+	if (on <= 0) {
+		pixDestroy(&bin);
+		if (on < 0 || ocr_library_errors() > errors) {
+			pixDestroy(&grey);
+			return fail(page, w, h);
+		}
+		set_page_geometry(page, grey, dpi, 0, 0);
+		pixDestroy(&grey);
+		xml_set(page, "c", "0.0");
+		xml_set(page, "status", "empty");
+		return 0;
+	}
+
+	t_prep = now_ms();
+	osd_rot = detect_orientation(e, bin, dpi, &osd_conf);
+	if (osd_rot >= 0 && osd_conf >= OSD_TRUST) {
+		cand[ncand++] = osd_rot;
+	} else {
+		/* OSD unsure: its guess first, then upright and upside down,
+		 * and the reading Tesseract is most confident in wins. */
+		if (osd_rot > 0)
+			cand[ncand++] = osd_rot;
+		cand[ncand++] = 0;
+		if (osd_rot != 180)
+			cand[ncand++] = 180;
+	}
+
+	t_osd = now_ms();
+	read_as(e, grey, bin, dpi, cand[0], budget - (now_ms() - start), &best);
+	tries = 1;
+	for (i = 1; i < ncand && !best.failed && best.conf < CONF_GOOD; i++) {
+		double left = budget - (now_ms() - start);
+
+		if (left < 1000)
+			break;
+		read_as(e, grey, bin, dpi, cand[i], left, &alt);
+		tries++;
+		if (!alt.failed && alt.words > 0 &&
+		    (best.words == 0 || alt.conf > best.conf)) {
+			reading_free(&best);
+			best = alt;
+		} else {
+			reading_free(&alt);
+		}
+	}
+	pixDestroy(&bin);
+	pixDestroy(&grey);
+	if (ocr_debugging())
+		fprintf(stderr, "%s: timing: prepare %.2f s, OSD %.2f s (%d, "
+		    "confidence %.1f), %d reading(s) %.2f s; rotate %d, skew %.2f\n",
+		    progname, (t_prep - start) / 1e3, (t_osd - t_prep) / 1e3,
+		    osd_rot, osd_conf, tries, (now_ms() - t_osd) / 1e3, best.rotate,
+		    best.skew);
+
+	if (best.failed == 1) {
+		ocr_page_error(page, "OCR timed out");
+		reading_free(&best);
+		return -1;
+	}
+	/* Tesseract answers a failed allocation with an empty page or a
+	 * plain failure; neither must pass for "no text". */
+	if (best.failed || (best.words == 0 && ocr_library_errors() > errors)) {
+		reading_free(&best);
+		return fail(page, w, h);
+	}
+	set_page_geometry(page, best.image, dpi, best.rotate, best.skew);
+	xml_setf(page, "c", "%.1f", best.conf);
+	xml_set(page, "status", best.words ? "ok" : "empty");
+	while (best.lines->children) {
+		xmlNodePtr l = best.lines->children;
+
+		xmlUnlinkNode(l);
+		xmlAddChild(page, l);
+	}
+	reading_free(&best);
+	return 0;
+}

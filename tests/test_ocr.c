@@ -1,0 +1,1109 @@
+/*
+ * test_ocr.c - intake-ocr: format sniffing, the caps that act before any
+ * decoding, hostile files (truncated, empty, renamed, encrypted, looping),
+ * multi-page G4 TIFF, cairo to PIX, orientation and skew correction, and
+ * the program end to end (exit codes, error pages, a crashing or hanging
+ * worker) when bin/intake-ocr has been built.
+ *
+ * Every image is made here, with Leptonica and cairo (text in DejaVu Sans
+ * through fontconfig), so no binary fixture is needed.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "ocr.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static struct ocr_engine *engine;
+static char tmpdir[] = "/tmp/test_ocr.XXXXXX";
+
+/* ---- image makers ----------------------------------------------------- */
+
+/* Black text lines on white, at 300 dpi, through cairo's toy font API. */
+static PIX *
+render_text(int w, int h, double size, const char *const *lines)
+{
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	cairo_t *cr = cairo_create(s);
+	PIX *pix;
+	int i;
+
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	cairo_set_source_rgb(cr, 0, 0, 0);
+	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+	    CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, size);
+	for (i = 0; lines[i]; i++) {
+		cairo_move_to(cr, size, size * (2 + 1.8 * i));
+		cairo_show_text(cr, lines[i]);
+	}
+	cairo_destroy(cr);
+	pix = ocr_pix_from_cairo(s);
+	cairo_surface_destroy(s);
+	assert_non_null(pix);
+	pixSetResolution(pix, 300, 300);
+	return pix;
+}
+
+static const char *const certificate[] = {
+	"СВИДЕТЕЛЬСТВО О РОЖДЕНИИ",
+	"Гражданин Коваленко Андрей Викторович",
+	"родился 14 марта 1987 года в городе Минске",
+	"Отец: Коваленко Виктор Петрович",
+	"Мать: Коваленко Ольга Ивановна",
+	NULL,
+};
+
+static unsigned char *
+png_of(PIX *pix, size_t *len)
+{
+	l_uint8 *data = NULL;
+
+	assert_int_equal(pixWriteMemPng(&data, len, pix, 0), 0);
+	return data;
+}
+
+/* zlib's CRC-32, which PNG chunks carry; zlib is not linked here. */
+static uint32_t
+crc32_of(const unsigned char *p, size_t n)
+{
+	uint32_t c = 0xffffffffu;
+	size_t i;
+	int k;
+
+	for (i = 0; i < n; i++) {
+		c ^= p[i];
+		for (k = 0; k < 8; k++)
+			c = c & 1 ? (c >> 1) ^ 0xedb88320u : c >> 1;
+	}
+	return c ^ 0xffffffffu;
+}
+
+/* A PNG of only a signature, IHDR and IEND claiming w x h. */
+static unsigned char *
+png_header_only(uint32_t w, uint32_t h, size_t *len)
+{
+	static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+	unsigned char *p = xmalloc(8 + 25 + 12), ihdr[17];
+	uint32_t crc;
+	int i;
+
+	memcpy(p, sig, 8);
+	memcpy(ihdr, "IHDR", 4);
+	for (i = 0; i < 4; i++) {
+		ihdr[4 + i] = (unsigned char)(w >> (24 - 8 * i));
+		ihdr[8 + i] = (unsigned char)(h >> (24 - 8 * i));
+	}
+	ihdr[12] = 8;  /* bit depth */
+	ihdr[13] = 0;  /* grey */
+	ihdr[14] = ihdr[15] = ihdr[16] = 0;
+	memcpy(p + 8, "\0\0\0\x0d", 4);
+	memcpy(p + 12, ihdr, 17);
+	crc = crc32_of(ihdr, 17);
+	for (i = 0; i < 4; i++)
+		p[29 + i] = (unsigned char)(crc >> (24 - 8 * i));
+	memcpy(p + 33, "\0\0\0\0IEND\xae\x42\x60\x82", 12);
+	*len = 45;
+	return p;
+}
+
+/* A PDF whose security handler wants a password we do not have. */
+static char *
+encrypted_pdf(size_t *len)
+{
+	static const char *const objs[] = {
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+		"<< /Filter /Standard /V 1 /R 2 /P -4 "
+		"/O <1111111111111111111111111111111111111111111111111111111111111111> "
+		"/U <2222222222222222222222222222222222222222222222222222222222222222> >>",
+	};
+	char *out = xmalloc(4096);
+	size_t n = 0, off[4], xref;
+	int i;
+
+	n += (size_t)sprintf(out, "%%PDF-1.4\n");
+	for (i = 0; i < 4; i++) {
+		off[i] = n;
+		n += (size_t)sprintf(out + n, "%d 0 obj\n%s\nendobj\n", i + 1, objs[i]);
+	}
+	xref = n;
+	n += (size_t)sprintf(out + n, "xref\n0 5\n0000000000 65535 f \n");
+	for (i = 0; i < 4; i++)
+		n += (size_t)sprintf(out + n, "%010zu 00000 n \n", off[i]);
+	n += (size_t)sprintf(out + n, "trailer\n<< /Size 5 /Root 1 0 R /Encrypt 4 0 R "
+	    "/ID [<00112233445566778899aabbccddeeff> <00112233445566778899aabbccddeeff>] >>\n"
+	    "startxref\n%zu\n%%%%EOF\n", xref);
+	*len = n;
+	return out;
+}
+
+struct membuf {
+	unsigned char *data;
+	size_t len;
+};
+
+static cairo_status_t
+membuf_write(void *closure, const unsigned char *data, unsigned int length)
+{
+	struct membuf *m = closure;
+
+	m->data = xrealloc(m->data, m->len + length);
+	memcpy(m->data + m->len, data, length);
+	m->len += length;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* A two-page PDF of w x h points with a line of text on each page. */
+static unsigned char *
+text_pdf(double w, double h, size_t *len)
+{
+	struct membuf m = {NULL, 0};
+	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(membuf_write, &m, w, h);
+	cairo_t *cr = cairo_create(s);
+	int page;
+
+	for (page = 0; page < 2; page++) {
+		cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+		    CAIRO_FONT_WEIGHT_NORMAL);
+		cairo_set_font_size(cr, 14);
+		cairo_move_to(cr, 20, 40);
+		cairo_show_text(cr, page ? "Справка о несудимости" : "Медицинская справка");
+		cairo_show_page(cr);
+	}
+	cairo_destroy(cr);
+	cairo_surface_finish(s);
+	cairo_surface_destroy(s);
+	*len = m.len;
+	return m.data;
+}
+
+/* A multi-page G4 TIFF (Leptonica writes 1 bpp pages with G4). */
+static unsigned char *
+g4_tiff(int pages, size_t *len)
+{
+	static const char *const lines[] = {"ПАСПОРТ", NULL};
+	PIXA *pixa = pixaCreate(pages);
+	PIX *text = render_text(600, 200, 40, lines);
+	PIX *bw = pixConvertTo1(text, 128);
+	l_uint8 *data = NULL;
+	int i;
+
+	for (i = 0; i < pages; i++)
+		pixaAddPix(pixa, bw, L_COPY);
+	assert_int_equal(pixaWriteMemMultipageTiff(&data, len, pixa), 0);
+	pixaDestroy(&pixa);
+	pixDestroy(&bw);
+	pixDestroy(&text);
+	return data;
+}
+
+static uint64_t
+rd(const unsigned char *p, int n, int big)
+{
+	uint64_t v = 0;
+	int i;
+
+	for (i = 0; i < n; i++)
+		v |= (uint64_t)p[big ? i : n - 1 - i] << (8 * (n - 1 - i));
+	return v;
+}
+
+static void
+wr4(unsigned char *p, uint32_t v, int big)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		p[big ? i : 3 - i] = (unsigned char)(v >> (8 * (3 - i)));
+}
+
+/* Offset of the last directory of a classic TIFF. */
+static uint32_t
+last_ifd(const unsigned char *buf)
+{
+	int big = buf[0] == 'M';
+	uint32_t off = (uint32_t)rd(buf + 4, 4, big), first = off;
+
+	for (;;) {
+		uint32_t n = (uint32_t)rd(buf + off, 2, big);
+		uint32_t next = (uint32_t)rd(buf + off + 2 + 12 * n, 4, big);
+
+		if (next == 0 || next == first)
+			return off;
+		off = next;
+	}
+}
+
+/* Point the last directory of a classic TIFF back at the first. */
+static void
+make_tiff_loop(unsigned char *buf)
+{
+	int big = buf[0] == 'M';
+	uint32_t first = (uint32_t)rd(buf + 4, 4, big), off = first;
+
+	for (;;) {
+		uint32_t n = (uint32_t)rd(buf + off, 2, big);
+		unsigned char *next = buf + off + 2 + 12 * n;
+
+		if (rd(next, 4, big) == 0) {
+			wr4(next, first, big);
+			return;
+		}
+		off = (uint32_t)rd(next, 4, big);
+	}
+}
+
+/* Concatenated text of the <w> elements of page, separated by spaces. */
+static char *
+words_of(xmlNodePtr page)
+{
+	size_t cap = 1024, n = 0;
+	char *out = xcalloc(cap, 1);
+	xmlNodePtr l, w;
+
+	for (l = xml_child(page, "line"); l; l = xml_next(l, "line"))
+		for (w = xml_child(l, "w"); w; w = xml_next(w, "w")) {
+			char *t = xml_content(w);
+			size_t tl = strlen(t);
+
+			if (n + tl + 2 > cap) {
+				cap = 2 * (n + tl + 2);
+				out = xrealloc(out, cap);
+			}
+			memcpy(out + n, t, tl);
+			n += tl;
+			out[n++] = ' ';
+			out[n] = '\0';
+			free(t);
+		}
+	return out;
+}
+
+static xmlNodePtr
+recognise(PIX *pix, int dpi)
+{
+	xmlNodePtr page = xmlNewNode(NULL, BAD_CAST "page");
+
+	ocr_recognise(engine, pix, dpi, 60, page);
+	return page;
+}
+
+static int
+attr_is(xmlNodePtr n, const char *name, const char *want)
+{
+	char *v = xml_get(n, name);
+	int eq = v && strcmp(v, want) == 0;
+
+	if (!eq)
+		print_message("%s=\"%s\", expected \"%s\"\n", name, v ? v : "(none)", want);
+	free(v);
+	return eq;
+}
+
+static int
+attr_has(xmlNodePtr n, const char *name, const char *part)
+{
+	char *v = xml_get(n, name);
+	int has = v && strstr(v, part);
+
+	if (!has)
+		print_message("%s=\"%s\" lacks \"%s\"\n", name, v ? v : "(none)", part);
+	free(v);
+	return has;
+}
+
+static const struct ocr_limits *
+limits(void)
+{
+	static struct ocr_limits lim;
+
+	ocr_limits_default(&lim);
+	return &lim;
+}
+
+/* ---- formats and caps ------------------------------------------------- */
+
+static void
+test_sniff_formats(void **state)
+{
+	static const unsigned char bigtiff[] = {'I', 'I', 43, 0, 8, 0, 0, 0};
+	PIX *pix = pixCreate(20, 20, 8);
+	l_uint8 *jpg = NULL;
+	size_t len, plen;
+	unsigned char *png;
+	char *pdf;
+
+	(void)state;
+	pixSetAll(pix);
+	png = png_of(pix, &plen);
+	assert_int_equal(ocr_sniff(png, plen), OCR_FMT_PNG);
+	assert_int_equal(pixWriteMemJpeg(&jpg, &len, pix, 80, 0), 0);
+	assert_int_equal(ocr_sniff(jpg, len), OCR_FMT_JPEG);
+	assert_int_equal(ocr_sniff((const unsigned char *)"MM\0*\0\0\0\x08", 8), OCR_FMT_TIFF);
+	assert_int_equal(ocr_sniff(bigtiff, sizeof bigtiff), OCR_FMT_TIFF);
+	pdf = encrypted_pdf(&len);
+	assert_int_equal(ocr_sniff((unsigned char *)pdf, len), OCR_FMT_PDF);
+	/* Scanners may write a preamble before %PDF-. */
+	assert_int_equal(ocr_sniff((const unsigned char *)"\r\nJUNK%PDF-1.7\n", 15), OCR_FMT_PDF);
+	assert_int_equal(ocr_sniff((const unsigned char *)"PK\x03\x04\x14\0\0\0", 8), OCR_FMT_ZIP);
+	assert_int_equal(ocr_sniff((const unsigned char *)"", 0), OCR_FMT_EMPTY);
+	assert_int_equal(ocr_sniff((const unsigned char *)"GIF89a\x01\0\x01\0", 10), OCR_FMT_GIF);
+	assert_int_equal(ocr_sniff((const unsigned char *)"  <?xml version", 15), OCR_FMT_TEXT);
+	assert_int_equal(ocr_sniff((const unsigned char *)"hello world", 11), OCR_FMT_UNKNOWN);
+	/* One byte of a PNG signature is not a PNG. */
+	assert_int_equal(ocr_sniff(png, 1), OCR_FMT_UNKNOWN);
+	assert_true(ocr_format_supported(OCR_FMT_PDF));
+	assert_false(ocr_format_supported(OCR_FMT_ZIP));
+	free(pdf);
+	lept_free(jpg);
+	lept_free(png);
+	pixDestroy(&pix);
+}
+
+static void
+test_refuse_reasons(void **state)
+{
+	char *r;
+
+	(void)state;
+	r = ocr_refuse_reason("scan.png", OCR_FMT_ZIP);
+	assert_non_null(strstr(r, "not a PNG file"));
+	assert_non_null(strstr(r, "ZIP archive"));
+	free(r);
+	r = ocr_refuse_reason("SCAN.TIFF", OCR_FMT_UNKNOWN);
+	assert_non_null(strstr(r, "not a TIFF file"));
+	free(r);
+	r = ocr_refuse_reason("notes.docx", OCR_FMT_ZIP);
+	assert_non_null(strstr(r, "ZIP archive"));
+	assert_null(strstr(r, "not a PNG"));
+	free(r);
+	r = ocr_refuse_reason("empty.pdf", OCR_FMT_EMPTY);
+	assert_non_null(strstr(r, "empty"));
+	free(r);
+}
+
+static void
+test_check_size(void **state)
+{
+	const struct ocr_limits *lim = limits();
+	char *r;
+
+	(void)state;
+	assert_null(ocr_check_size(2480, 3508, lim));
+	assert_null(ocr_check_size(10000, 10000, lim));
+	r = ocr_check_size(60000, 60000, lim);
+	assert_non_null(r);
+	assert_non_null(strstr(r, "too large"));
+	free(r);
+	r = ocr_check_size(20000, 20000, lim);
+	assert_non_null(strstr(r, "megapixels"));
+	free(r);
+	r = ocr_check_size(31000, 10, lim);
+	assert_non_null(strstr(r, "30000"));
+	free(r);
+	r = ocr_check_size(0, 10, lim);
+	assert_non_null(r);
+	free(r);
+}
+
+/* The 60000 x 60000 header must be refused from its IHDR alone: decoding
+ * it would cost Leptonica hundreds of MB before failing. */
+static void
+test_png_header_over_caps_refused_before_decoding(void **state)
+{
+	struct rusage before, after;
+	struct ocr_source *src;
+	size_t len;
+	unsigned char *png = png_header_only(60000, 60000, &len);
+	char *why = NULL;
+	int dpi;
+	PIX *pix;
+
+	(void)state;
+	assert_int_equal(ocr_sniff(png, len), OCR_FMT_PNG);
+	src = ocr_source_open(png, len, OCR_FMT_PNG, limits(), &why);
+	assert_non_null(src);
+	getrusage(RUSAGE_SELF, &before);
+	pix = ocr_source_page(src, 1, &dpi, &why);
+	getrusage(RUSAGE_SELF, &after);
+	assert_null(pix);
+	assert_non_null(why);
+	assert_non_null(strstr(why, "60000 x 60000"));
+	assert_true(after.ru_maxrss - before.ru_maxrss < 20 * 1024);
+	free(why);
+	ocr_source_close(src);
+	free(png);
+}
+
+static void
+test_truncated_png_and_jpeg_fail(void **state)
+{
+	PIX *text = render_text(800, 300, 40, certificate), *pix;
+	struct ocr_source *src;
+	l_uint8 *jpg = NULL;
+	size_t len, jlen;
+	unsigned char *png = png_of(text, &len);
+	char *why = NULL;
+	int dpi;
+
+	(void)state;
+	src = ocr_source_open(png, len / 2, OCR_FMT_PNG, limits(), &why);
+	assert_non_null(src);
+	pix = ocr_source_page(src, 1, &dpi, &why);
+	assert_null(pix);
+	assert_non_null(strstr(why, "PNG"));
+	free(why);
+	ocr_source_close(src);
+
+	assert_int_equal(pixWriteMemJpeg(&jpg, &jlen, text, 75, 0), 0);
+	src = ocr_source_open(jpg, jlen * 2 / 3, OCR_FMT_JPEG, limits(), &why);
+	assert_non_null(src);
+	pix = ocr_source_page(src, 1, &dpi, &why);
+	assert_null(pix);
+	assert_non_null(strstr(why, "JPEG"));
+	free(why);
+	ocr_source_close(src);
+	/* The whole JPEG still reads. */
+	src = ocr_source_open(jpg, jlen, OCR_FMT_JPEG, limits(), &why);
+	pix = ocr_source_page(src, 1, &dpi, &why);
+	assert_non_null(pix);
+	pixDestroy(&pix);
+	ocr_source_close(src);
+	lept_free(jpg);
+	lept_free(png);
+	pixDestroy(&text);
+}
+
+static void
+test_pdf_encrypted_and_garbage_refused(void **state)
+{
+	size_t len;
+	char *pdf = encrypted_pdf(&len), *why = NULL;
+	const char garbage[] = "%PDF-1.4\n\x01\x02\x03 this is not a PDF at all \xff\xfe";
+
+	(void)state;
+	assert_null(ocr_source_open((unsigned char *)pdf, len, OCR_FMT_PDF, limits(), &why));
+	assert_non_null(strstr(why, "password"));
+	free(why);
+	assert_null(ocr_source_open((const unsigned char *)garbage, sizeof garbage - 1,
+	    OCR_FMT_PDF, limits(), &why));
+	assert_non_null(strstr(why, "damaged PDF"));
+	free(why);
+	free(pdf);
+}
+
+static void
+test_pdf_pages_rendered_at_dpi(void **state)
+{
+	struct ocr_limits lim;
+	struct ocr_source *src;
+	size_t len;
+	unsigned char *pdf = text_pdf(240, 120, &len);
+	char *why = NULL;
+	int dpi = 0;
+	PIX *pix;
+	l_float32 fract = 0;
+
+	(void)state;
+	ocr_limits_default(&lim);
+	src = ocr_source_open(pdf, len, OCR_FMT_PDF, &lim, &why);
+	assert_non_null(src);
+	assert_int_equal(ocr_source_pages(src), 2);
+	pix = ocr_source_page(src, 2, &dpi, &why);
+	assert_non_null(pix);
+	assert_int_equal(dpi, 300);
+	/* 240 x 120 pt at 300 dpi */
+	assert_int_equal(pixGetWidth(pix), 1000);
+	assert_int_equal(pixGetHeight(pix), 500);
+	{
+		PIX *bw = pixConvertTo1(pix, 128);
+
+		pixForegroundFraction(bw, &fract);
+		pixDestroy(&bw);
+	}
+	assert_true(fract > 0.001 && fract < 0.2);
+	pixDestroy(&pix);
+	ocr_source_close(src);
+
+	/* The page size times --dpi is checked before rendering. */
+	lim.max_pixels = 100000;
+	src = ocr_source_open(pdf, len, OCR_FMT_PDF, &lim, &why);
+	pix = ocr_source_page(src, 1, &dpi, &why);
+	assert_null(pix);
+	assert_non_null(strstr(why, "too large"));
+	free(why);
+	ocr_source_close(src);
+	free(pdf);
+}
+
+static void
+test_tiff_g4_pages(void **state)
+{
+	struct ocr_limits lim;
+	struct ocr_source *src;
+	size_t len;
+	unsigned char *tif = g4_tiff(3, &len);
+	char *why = NULL;
+	int dpi, n = 0;
+	FILE *fp;
+	PIX *pix;
+
+	(void)state;
+	ocr_limits_default(&lim);
+	assert_int_equal(ocr_sniff(tif, len), OCR_FMT_TIFF);
+	src = ocr_source_open(tif, len, OCR_FMT_TIFF, &lim, &why);
+	assert_non_null(src);
+	assert_int_equal(ocr_source_pages(src), 3);
+	/* ...as libtiff counts them. */
+	fp = fopenReadFromMemory(tif, len);
+	assert_int_equal(tiffGetCount(fp, &n), 0);
+	fclose(fp);
+	assert_int_equal(n, 3);
+	pix = ocr_source_page(src, 3, &dpi, &why);
+	assert_non_null(pix);
+	assert_int_equal(pixGetDepth(pix), 1);
+	assert_int_equal(pixGetWidth(pix), 600);
+	pixDestroy(&pix);
+	assert_null(ocr_source_page(src, 4, &dpi, &why));
+	free(why);
+	ocr_source_close(src);
+
+	lim.max_pages = 2;
+	assert_null(ocr_source_open(tif, len, OCR_FMT_TIFF, &lim, &why));
+	assert_non_null(strstr(why, "too many pages"));
+	free(why);
+
+	/* A chain of pages that loops back ends at the loop, not after
+	 * millions of pages. */
+	make_tiff_loop(tif);
+	src = ocr_source_open(tif, len, OCR_FMT_TIFF, limits(), &why);
+	assert_non_null(src);
+	assert_int_equal(ocr_source_pages(src), 3);
+	ocr_source_close(src);
+
+	assert_null(ocr_source_open(tif, 7, OCR_FMT_TIFF, limits(), &why));
+	assert_non_null(strstr(why, "damaged TIFF"));
+	free(why);
+
+	/* Cut inside the last directory: the pages before it still count. */
+	src = ocr_source_open(tif, (size_t)last_ifd(tif) + 20, OCR_FMT_TIFF,
+	    limits(), &why);
+	assert_non_null(src);
+	assert_int_equal(ocr_source_pages(src), 3);
+	pix = ocr_source_page(src, 3, &dpi, &why);
+	assert_null(pix);
+	assert_non_null(strstr(why, "cut off"));
+	free(why);
+	ocr_source_close(src);
+	lept_free(tif);
+}
+
+/* cairo's ARGB32 is one native uint32 per pixel, premultiplied, in rows
+ * `stride` bytes apart; give it a stride wider than the row. */
+static void
+test_cairo_to_pix(void **state)
+{
+	enum { W = 3, H = 2, STRIDE = 64 };
+	static uint32_t data[H * STRIDE / 4];
+	cairo_surface_t *s;
+	l_int32 r, g, b;
+	PIX *pix;
+
+	(void)state;
+	memset(data, 0, sizeof data);
+	data[0] = 0xffff0000;               /* opaque red */
+	data[1] = 0xff00ff00;               /* opaque green */
+	data[2] = 0xff0000ff;               /* opaque blue */
+	data[STRIDE / 4] = 0x80400000;      /* half-covered dark red */
+	data[STRIDE / 4 + 1] = 0x00000000;  /* transparent: white paper */
+	s = cairo_image_surface_create_for_data((unsigned char *)data,
+	    CAIRO_FORMAT_ARGB32, W, H, STRIDE);
+	pix = ocr_pix_from_cairo(s);
+	assert_non_null(pix);
+	assert_int_equal(pixGetDepth(pix), 32);
+	pixGetRGBPixel(pix, 0, 0, &r, &g, &b);
+	assert_true(r == 255 && g == 0 && b == 0);
+	pixGetRGBPixel(pix, 1, 0, &r, &g, &b);
+	assert_true(r == 0 && g == 255 && b == 0);
+	pixGetRGBPixel(pix, 2, 0, &r, &g, &b);
+	assert_true(r == 0 && g == 0 && b == 255);
+	pixGetRGBPixel(pix, 0, 1, &r, &g, &b);
+	assert_int_equal(r, 0x40 + 255 - 0x80);
+	assert_int_equal(g, 255 - 0x80);
+	pixGetRGBPixel(pix, 1, 1, &r, &g, &b);
+	assert_true(r == 255 && g == 255 && b == 255);
+	pixDestroy(&pix);
+	cairo_surface_destroy(s);
+	s = cairo_image_surface_create(CAIRO_FORMAT_A8, 4, 4);
+	assert_null(ocr_pix_from_cairo(s));
+	cairo_surface_destroy(s);
+}
+
+static void
+test_plausible_dpi(void **state)
+{
+	(void)state;
+	assert_int_equal(ocr_plausible_dpi(0, 2480, 3508), 300);
+	assert_int_equal(ocr_plausible_dpi(72, 3000, 4000), 300);
+	assert_int_equal(ocr_plausible_dpi(200, 1654, 2339), 200);
+	assert_int_equal(ocr_plausible_dpi(400, 3307, 4677), 400);
+	/* 100 dpi would make this a 40-inch page */
+	assert_int_equal(ocr_plausible_dpi(100, 3000, 4000), 300);
+}
+
+/* ---- recognition ------------------------------------------------------ */
+
+static void
+test_upright_page_recognised(void **state)
+{
+	PIX *pix = render_text(1400, 520, 40, certificate);
+	xmlNodePtr page;
+	char *text;
+
+	(void)state;
+	page = recognise(pix, 300);
+	text = words_of(page);
+	assert_true(attr_is(page, "status", "ok"));
+	assert_true(attr_is(page, "rotate", "0"));
+	assert_true(attr_is(page, "dpi", "300"));
+	assert_non_null(strstr(text, "СВИДЕТЕЛЬСТВО"));
+	assert_non_null(strstr(text, "Коваленко"));
+	assert_true(xml_get_num(page, "c", 0) > 70);
+	/* Every line and word carries a box and a confidence. */
+	assert_non_null(xml_child(page, "line"));
+	assert_true(attr_has(xml_child(page, "line"), "b", " "));
+	assert_true(xml_get_num(xml_child(xml_child(page, "line"), "w"), "c", -1) >= 0);
+	free(text);
+	xmlFreeNode(page);
+	pixDestroy(&pix);
+}
+
+static void
+test_upside_down_page_corrected(void **state)
+{
+	PIX *pix = render_text(1400, 520, 40, certificate);
+	PIX *flipped = pixRotateOrth(pix, 2);
+	xmlNodePtr page;
+	char *text;
+
+	(void)state;
+	page = recognise(flipped, 300);
+	text = words_of(page);
+	assert_true(attr_is(page, "status", "ok"));
+	assert_true(attr_is(page, "rotate", "180"));
+	assert_non_null(strstr(text, "СВИДЕТЕЛЬСТВО"));
+	assert_non_null(strstr(text, "Андрей"));
+	free(text);
+	xmlFreeNode(page);
+	pixDestroy(&flipped);
+	pixDestroy(&pix);
+}
+
+static void
+test_sideways_page_corrected(void **state)
+{
+	PIX *pix = render_text(1400, 520, 40, certificate);
+	PIX *turned = pixRotateOrth(pix, 1);  /* 90 degrees clockwise */
+	xmlNodePtr page;
+	char *text;
+
+	(void)state;
+	page = recognise(turned, 300);
+	text = words_of(page);
+	assert_true(attr_is(page, "rotate", "270"));
+	assert_true(attr_is(page, "width", "1400"));
+	assert_non_null(strstr(text, "СВИДЕТЕЛЬСТВО"));
+	free(text);
+	xmlFreeNode(page);
+	pixDestroy(&turned);
+	pixDestroy(&pix);
+}
+
+static void
+test_skewed_page_straightened(void **state)
+{
+	PIX *pix = render_text(1400, 520, 40, certificate);
+	/* 3 degrees counter-clockwise, as a page fed crooked */
+	PIX *skewed = pixRotate(pix, -3.0f * 3.14159265f / 180, L_ROTATE_AREA_MAP,
+	    L_BRING_IN_WHITE, 0, 0);
+	xmlNodePtr page;
+	double skew;
+	char *text;
+
+	(void)state;
+	pixSetResolution(skewed, 300, 300);
+	page = recognise(skewed, 300);
+	text = words_of(page);
+	skew = xml_get_num(page, "skew", 0);
+	print_message("skew=%.2f\n", skew);
+	assert_true(skew > 2.5 && skew < 3.5);
+	assert_non_null(strstr(text, "Коваленко"));
+	free(text);
+	xmlFreeNode(page);
+	pixDestroy(&skewed);
+	pixDestroy(&pix);
+}
+
+static void
+test_blank_and_tiny_pages_are_empty(void **state)
+{
+	PIX *one = pixCreate(1, 1, 1), *blank = pixCreate(1200, 900, 8);
+	PIX *alpha = pixCreate(400, 300, 32);
+	xmlNodePtr page;
+
+	(void)state;
+	page = recognise(one, 0);
+	assert_true(attr_is(page, "status", "empty"));
+	xmlFreeNode(page);
+	pixSetAll(blank);
+	page = recognise(blank, 0);
+	assert_true(attr_is(page, "status", "empty"));
+	assert_true(attr_is(page, "dpi", "300"));
+	xmlFreeNode(page);
+	/* Fully transparent RGBA: white paper, not a black page. */
+	pixSetSpp(alpha, 4);
+	page = recognise(alpha, 300);
+	assert_true(attr_is(page, "status", "empty"));
+	xmlFreeNode(page);
+	pixDestroy(&alpha);
+	pixDestroy(&blank);
+	pixDestroy(&one);
+}
+
+/* ---- the program, end to end ------------------------------------------ */
+
+static const char *
+program(void)
+{
+	const char *p = getenv("INTAKE_OCR_BIN");
+
+	if (p && *p)
+		return p;
+	return access("bin/intake-ocr", X_OK) == 0 ? "bin/intake-ocr" : NULL;
+}
+
+static char *
+tmp_path(const char *name)
+{
+	return xasprintf("%s/%s", tmpdir, name);
+}
+
+static void
+put(const char *name, const void *data, size_t len)
+{
+	char *p = tmp_path(name);
+	FILE *f = fopen(p, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+	free(p);
+}
+
+/*
+ * Run the program with args in tmpdir, stdin from in (or /dev/null), env
+ * fault set; returns its exit status, *out its stdout, *err its stderr.
+ */
+static int
+run_prog(const char *const *args, const char *in, const char *fault,
+    char **out, char **err)
+{
+	char *outp = tmp_path(".out"), *errp = tmp_path(".err"), *inp = tmp_path(".in");
+	const char *argv[32];
+	size_t len;
+	int status, i, n = 0;
+	pid_t pid;
+
+	argv[n++] = program();
+	for (i = 0; args[i] && n < 30; i++)
+		argv[n++] = args[i];
+	argv[n] = NULL;
+	if (in)
+		put(".in", in, strlen(in));
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		int o = open(outp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		int e = open(errp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		int i0 = open(in ? inp : "/dev/null", O_RDONLY);
+		char *abs = realpath(argv[0], NULL);
+
+		if (o < 0 || e < 0 || i0 < 0 || !abs || chdir(tmpdir) < 0)
+			_exit(99);
+		dup2(o, 1);
+		dup2(e, 2);
+		dup2(i0, 0);
+		if (fault)
+			setenv("INTAKE_TEST_OCR_FAULT", fault, 1);
+		else
+			unsetenv("INTAKE_TEST_OCR_FAULT");
+		argv[0] = abs;
+		execv(abs, (char *const *)argv);
+		_exit(98);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_int_equal(read_file(outp, 64u << 20, out, &len), 0);
+	assert_int_equal(read_file(errp, 64u << 20, err, &len), 0);
+	free(outp);
+	free(errp);
+	free(inp);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+/* The n-th <page> of the stream in doc. */
+static xmlNodePtr
+nth_page(xmlDocPtr doc, int n)
+{
+	xmlNodePtr p = xml_child(xmlDocGetRootElement(doc), "page");
+
+	while (p && --n > 0)
+		p = xml_next(p, "page");
+	return p;
+}
+
+static int
+count_pages(xmlDocPtr doc)
+{
+	int n = 0;
+	xmlNodePtr p;
+
+	for (p = xml_child(xmlDocGetRootElement(doc), "page"); p; p = xml_next(p, "page"))
+		n++;
+	return n;
+}
+
+static void
+test_program_reports_bad_files_and_goes_on(void **state)
+{
+	static const char *const args[] = {
+		"-t", "30", "good.png", "zip.png", "empty.png", "trunc.png",
+		"locked.pdf", "pages.tif", "missing.png", "link.png", NULL,
+	};
+	PIX *text = render_text(1400, 520, 40, certificate);
+	size_t len;
+	unsigned char *png = png_of(text, &len), *tif;
+	char *pdf, *out, *err, *why = NULL, *p;
+	xmlDocPtr doc;
+	int rc;
+
+	(void)state;
+	if (!program()) {
+		print_message("bin/intake-ocr not built: skipped\n");
+		skip();
+	}
+	put("good.png", png, len);
+	put("trunc.png", png, len / 3);
+	put("empty.png", "", 0);
+	put("zip.png", "PK\x03\x04\x14\0\0\0\0\0hello", 15);
+	pdf = encrypted_pdf(&len);
+	put("locked.pdf", pdf, len);
+	tif = g4_tiff(2, &len);
+	put("pages.tif", tif, len);
+	p = tmp_path("link.png");
+	assert_int_equal(symlink("good.png", p), 0);
+	free(p);
+
+	rc = run_prog(args, NULL, NULL, &out, &err);
+	assert_int_equal(rc, EX_FAIL);
+	doc = xml_parse(out, strlen(out), &why);
+	assert_non_null(doc);
+	assert_true(attr_is(xmlDocGetRootElement(doc), "stage", "ocr"));
+	/* every file accounted for, in order; the TIFF has two pages */
+	assert_int_equal(count_pages(doc), 9);
+	assert_true(attr_is(nth_page(doc, 1), "status", "ok"));
+	assert_true(attr_is(nth_page(doc, 1), "file", "good.png"));
+	assert_true(attr_is(nth_page(doc, 2), "status", "error"));
+	assert_true(attr_has(nth_page(doc, 2), "reason", "ZIP"));
+	assert_true(attr_has(nth_page(doc, 3), "reason", "empty"));
+	assert_true(attr_has(nth_page(doc, 4), "reason", "PNG"));
+	assert_true(attr_has(nth_page(doc, 5), "reason", "password"));
+	assert_true(attr_is(nth_page(doc, 6), "index", "1"));
+	assert_true(attr_is(nth_page(doc, 7), "index", "2"));
+	assert_true(attr_is(nth_page(doc, 7), "status", "ok"));
+	assert_true(attr_has(nth_page(doc, 8), "reason", "not found"));
+	assert_true(attr_has(nth_page(doc, 9), "reason", "symbolic link"));
+	/* all pages of one file share the file's digest */
+	{
+		char *a = xml_get(nth_page(doc, 6), "sha256"), *b = xml_get(nth_page(doc, 7), "sha256");
+
+		assert_non_null(a);
+		assert_int_equal(strlen(a), 64);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+	}
+	/* stderr names the bad files, never what was read on the pages */
+	assert_non_null(strstr(err, "intake-ocr: 'zip.png': not a PNG file"));
+	assert_non_null(strstr(err, "'locked.pdf'"));
+	assert_null(strstr(err, "good.png"));
+	assert_null(strstr(err, "Коваленко"));
+	assert_null(strstr(err, "КОВАЛЕНКО"));
+	xmlFreeDoc(doc);
+	free(out);
+	free(err);
+	free(pdf);
+	lept_free(tif);
+	lept_free(png);
+	pixDestroy(&text);
+}
+
+static void
+test_program_reads_names_from_stdin(void **state)
+{
+	static const char *const none[] = {NULL};
+	static const char *const bad[] = {"--max-pages", "x", "a.png", NULL};
+	char *out, *err, *why = NULL;
+	xmlDocPtr doc;
+
+	(void)state;
+	if (!program())
+		skip();
+	{
+		PIX *t = render_text(600, 200, 40, certificate);
+		size_t len;
+		unsigned char *png = png_of(t, &len);
+
+		put("one.png", png, len);
+		lept_free(png);
+		pixDestroy(&t);
+	}
+	assert_int_equal(run_prog(none, "one.png\n\none.png\r\n", NULL, &out, &err), EX_OK);
+	doc = xml_parse(out, strlen(out), &why);
+	assert_non_null(doc);
+	assert_int_equal(count_pages(doc), 2);
+	xmlFreeDoc(doc);
+	free(out);
+	free(err);
+	assert_int_equal(run_prog(bad, NULL, NULL, &out, &err), EX_USAGE);
+	assert_non_null(strstr(err, "--max-pages"));
+	free(out);
+	free(err);
+}
+
+/* A worker that crashes, aborts or hangs costs one page, not the file. */
+static void
+test_program_survives_crashing_and_hanging_worker(void **state)
+{
+	static const char *const args[] = {"-t", "1", "three.tif", "one.png", NULL};
+	static const char *const faults[] = {"segv@2", "abort@2", "hang@2"};
+	unsigned char *tif;
+	size_t len, k;
+
+	(void)state;
+	if (!program())
+		skip();
+	tif = g4_tiff(3, &len);
+	put("three.tif", tif, len);
+	lept_free(tif);
+	{
+		PIX *t = render_text(600, 200, 40, certificate);
+		unsigned char *png = png_of(t, &len);
+
+		put("one.png", png, len);
+		lept_free(png);
+		pixDestroy(&t);
+	}
+	for (k = 0; k < sizeof faults / sizeof faults[0]; k++) {
+		char *out, *err, *why = NULL;
+		xmlDocPtr doc;
+		time_t t0 = time(NULL);
+
+		assert_int_equal(run_prog(args, NULL, faults[k], &out, &err), EX_FAIL);
+		doc = xml_parse(out, strlen(out), &why);
+		assert_non_null(doc);
+		assert_int_equal(count_pages(doc), 4);
+		assert_true(attr_is(nth_page(doc, 1), "status", "ok"));
+		assert_true(attr_is(nth_page(doc, 2), "status", "error"));
+		assert_true(attr_is(nth_page(doc, 3), "status", "ok"));
+		assert_true(attr_is(nth_page(doc, 4), "status", "ok"));
+		if (k == 2)
+			assert_true(attr_has(nth_page(doc, 2), "reason", "time limit"));
+		else
+			assert_true(attr_has(nth_page(doc, 2), "reason", k ? "aborted" : "crashed"));
+		assert_non_null(strstr(err, "'three.tif': page 2:"));
+		/* -t 1 plus the minimum grace of 5 s */
+		assert_true(time(NULL) - t0 < 30);
+		xmlFreeDoc(doc);
+		free(out);
+		free(err);
+	}
+}
+
+/* ---- main ------------------------------------------------------------- */
+
+static int
+setup(void **state)
+{
+	char *why = NULL;
+
+	(void)state;
+	engine = ocr_engine_new("rus+bel+eng", &why);
+	if (!engine) {
+		print_error("%s\n", why);
+		return -1;
+	}
+	if (!mkdtemp(tmpdir))
+		return -1;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
+
+	(void)state;
+	ocr_engine_free(engine);
+	if (system(cmd) != 0)
+		print_error("cannot remove %s\n", tmpdir);
+	free(cmd);
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sniff_formats),
+		cmocka_unit_test(test_refuse_reasons),
+		cmocka_unit_test(test_check_size),
+		cmocka_unit_test(test_png_header_over_caps_refused_before_decoding),
+		cmocka_unit_test(test_truncated_png_and_jpeg_fail),
+		cmocka_unit_test(test_pdf_encrypted_and_garbage_refused),
+		cmocka_unit_test(test_pdf_pages_rendered_at_dpi),
+		cmocka_unit_test(test_tiff_g4_pages),
+		cmocka_unit_test(test_cairo_to_pix),
+		cmocka_unit_test(test_plausible_dpi),
+		cmocka_unit_test(test_upright_page_recognised),
+		cmocka_unit_test(test_upside_down_page_corrected),
+		cmocka_unit_test(test_sideways_page_corrected),
+		cmocka_unit_test(test_skewed_page_straightened),
+		cmocka_unit_test(test_blank_and_tiny_pages_are_empty),
+		cmocka_unit_test(test_program_reports_bad_files_and_goes_on),
+		cmocka_unit_test(test_program_reads_names_from_stdin),
+		cmocka_unit_test(test_program_survives_crashing_and_hanging_worker),
+	};
+
+	progname = "test_ocr";
+	errstream = stderr;
+	/* Before Tesseract runs: libgomp would otherwise spin up threads
+	 * that a later fork (the end-to-end tests) cannot take along. */
+	ocr_single_thread();
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
