@@ -47,13 +47,17 @@
 #include <unistd.h>
 
 static const char usage[] =
-"usage: intake run [-fq] [-j JOBS] [--settle S] [--timeout S] [--lang L] INBOX OUT\n"
+"usage: intake run [-fq] [-j CORES] [--cache DIR] [--settle S] [--timeout S]\n"
+"                  [--lang L] INBOX OUT\n"
 "\n"
 "Process every case folder of INBOX and write OUT/<case-id>.xml per case.\n"
 "A case whose inputs, models and rules are unchanged since its dossier was\n"
 "written is not redone.\n"
 "\n"
-"  -j, --jobs N        cases processed at once (default: number of cores)\n"
+"  -j, --jobs N        pages recognised at once, over all cases (default: the\n"
+"                      number of cores); one case's pages are shared out too\n"
+"  -c, --cache DIR     OCR cache (default OUT/.cache): a file seen before is\n"
+"                      not read again\n"
 "  -f, --force         redo every case, changed or not\n"
 "  -q, --quiet         print nothing when every case succeeds (for cron)\n"
 "  -s, --settle S      leave a case whose files changed less than S seconds\n"
@@ -76,6 +80,7 @@ enum { EX_INTERRUPTED = 5 };
 
 static const struct option longopts[] = {
 	{"jobs", required_argument, NULL, 'j'},
+	{"cache", required_argument, NULL, 'c'},
 	{"force", no_argument, NULL, 'f'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"settle", required_argument, NULL, 's'},
@@ -107,6 +112,8 @@ typedef struct {
 	int jobs, quiet, force, settle, timeout;
 	const char *lang;
 	const char *inbox, *out;
+	char *cache;
+	char jobs_arg[16];
 	char models_sha[65];
 } options;
 
@@ -290,7 +297,7 @@ run_chain(const job *j, const options *o, int logfd, const char *logpath,
 	const char *out = o->out;
 	char *argv0[5], *dossier = xasprintf("%s/%s.xml", out, j->id);
 	char *casexml = xasprintf("%s/case.xml", j->dir);
-	char **ocr_argv = xcalloc(j->nfiles + 5, sizeof *ocr_argv);
+	char **ocr_argv = xcalloc(j->nfiles + 9, sizeof *ocr_argv);
 	char **chain[5];
 	char *cls[] = {NULL, NULL}, *ext[] = {NULL, NULL};
 	char *val[] = {NULL, "--case", casexml, "--case-id", j->id, NULL};
@@ -307,9 +314,13 @@ run_chain(const job *j, const options *o, int logfd, const char *logpath,
 	ocr_argv[0] = argv0[0];
 	ocr_argv[1] = "-l";
 	ocr_argv[2] = (char *)o->lang;
-	ocr_argv[3] = "--";
+	ocr_argv[3] = "-j";
+	ocr_argv[4] = (char *)o->jobs_arg;
+	ocr_argv[5] = "--cache";
+	ocr_argv[6] = o->cache;
+	ocr_argv[7] = "--";
 	for (k = 0; k < j->nfiles; k++)
-		ocr_argv[k + 4] = j->files[k];
+		ocr_argv[k + 8] = j->files[k];
 	cls[0] = argv0[1];
 	ext[0] = argv0[2];
 	val[0] = argv0[3];
@@ -819,6 +830,22 @@ run(options *o)
 	clean_temps(o->out);
 	clean_temps(faildir);
 	clean_temps(book);
+	{
+		/* At most one page recognised per core, over all cases: every
+		 * OCR worker takes a slot (an flock on slots/N) per page. */
+		char *slots = xasprintf("%s/slots", book), *env;
+
+		if (mkdir(slots, 0700) < 0 && errno != EEXIST)
+			die(EX_BADINPUT, o->out, "cannot create %s: %s", slots, strerror(errno));
+		env = xasprintf("%s:%d", slots, o->jobs);
+		setenv("INTAKE_OCR_SLOTS", env, 1);
+		free(env);
+		free(slots);
+	}
+	if (!o->cache)
+		o->cache = xasprintf("%s/.cache", o->out);
+	if (mkdir(o->cache, 0700) < 0 && errno != EEXIST)
+		die(EX_BADINPUT, o->cache, "cannot create the OCR cache: %s", strerror(errno));
 	if (models_digest(models_dir(), o->models_sha) < 0)
 		die(EX_BADINPUT, models_dir(), "cannot read the models: %s", strerror(errno));
 
@@ -830,7 +857,9 @@ run(options *o)
 
 	js = list_cases(o, &nj);
 	while ((next < nj || running > 0) && !stop_signal) {
-		while (next < nj && running < (size_t)o->jobs && !stop_signal) {
+		/* One case more than cores: its reading of files and its
+		 * classify..dossier tail overlap the others' recognition. */
+		while (next < nj && running < (size_t)o->jobs + 1 && !stop_signal) {
 			job *j = &js[next++];
 
 			if (!triage(j, o, faildir)) {
@@ -877,6 +906,7 @@ run(options *o)
 	free(faildir);
 	free(logdir);
 	free(lockpath);
+	free(o->cache);
 	close(lockfd);
 	if (stop_signal)
 		return EX_INTERRUPTED;
@@ -903,8 +933,11 @@ cmd_main(int argc, char **argv)
 	}
 	argc--;
 	argv++;
-	while ((c = getopt_long(argc, argv, "fj:l:qs:t:", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:fj:l:qs:t:", longopts, NULL)) != -1) {
 		switch (c) {
+		case 'c':
+			o.cache = xstrdup(optarg);
+			break;
 		case 'f':
 			o.force = 1;
 			break;
@@ -934,6 +967,7 @@ cmd_main(int argc, char **argv)
 	}
 	o.inbox = argv[optind];
 	o.out = argv[optind + 1];
+	snprintf(o.jobs_arg, sizeof o.jobs_arg, "%d", o.jobs);
 	n = readlink("/proc/self/exe", bindir, sizeof bindir - 1);
 	if (n <= 0)
 		die(EX_SOFTWARE, NULL, "cannot find my own directory");
