@@ -24,7 +24,7 @@ DEBS := build-essential pkg-config tesseract-ocr tesseract-ocr-rus tesseract-ocr
 	tesseract-ocr-eng tesseract-ocr-osd libtesseract-dev libleptonica-dev libxml2-dev \
 	libxml2-utils libpcre2-dev libcmocka-dev libpoppler-glib-dev libcairo2-dev \
 	poppler-utils python3 python3-pil python3-numpy fonts-dejavu-core fonts-dejavu-extra \
-	fonts-liberation fonts-freefont-ttf fonts-noto-core
+	fonts-liberation fonts-freefont-ttf fonts-noto-core time bc
 
 LIB_OBJS := build/util.o build/xmlio.o build/text.o build/sha256.o
 MODEL_OBJS := build/model.o
@@ -76,10 +76,17 @@ deps:
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
-# The main job on the bundled samples.
+# The main job on the bundled samples (--settle 0: a fresh clone's files
+# are all new, and none of them is still being written).
 demo: deps
 	$(MAKE) all
-	bin/intake run samples/inbox out
+	bin/intake run --settle 0 samples/inbox out
+
+# Regenerate the bundled samples and their expected dossiers (seed 1, a
+# development seed; see samples/gen/README.md for the seed ranges).
+samples:
+	rm -rf samples/inbox samples/expected
+	$(PY) samples/gen/generate.py --seed 1 --cases 8 --out samples --small
 
 # ---- tests ------------------------------------------------------------
 # One cmocka binary per unit (tests/test_<unit>.c), then the end-to-end
@@ -110,9 +117,22 @@ test check: deps
 
 run-tests:
 	@set -e; for t in $(UNIT_BINS); do echo "== $$t"; INTAKE_MODELS=models ./$$t; done
+	$(PY) tests/eval/test_score.py
+	$(PY) tests/eval/test_generator.py
 	@sh tests/run-e2e.sh
+
+# ---- measurements -----------------------------------------------------
+# Each prints its figures and writes them as JSON; none is part of `test`.
+# Accuracy on a fresh generated set (evaluation seeds are >= 100000).
+eval: deps
+	$(MAKE) all
+	sh tests/eval/run-eval.sh $(if $(SEED),--seed $(SEED)) $(if $(CASES),--cases $(CASES))
+
+bench: deps
+	$(MAKE) all
+	sh tests/bench.sh $(if $(SEED),--seed $(SEED)) $(if $(CASES),--cases $(CASES))
 
 clean:
 	rm -rf build bin tests/tmp
 
-.PHONY: all deps demo clean test check run-tests samples eval
+.PHONY: all deps demo clean test check run-tests samples eval bench

@@ -694,9 +694,12 @@ rules_apply(const rulebook *rb, xmlNodePtr root, const char *rules_date, char **
 			    "document %s could not be classified with confidence", id);
 		/* A certificate the procedure does not ask for may be someone
 		 * else's by design (a relative's birth certificate proving
-		 * kinship): it is not held against the applicant. */
-		if (type && is_checked(type) && names_type(proc, type)) {
-			check_identity(root, d, type, id, &p);
+		 * kinship): its names are not held against the applicant.  A
+		 * conviction or a disease on any certificate is still shown to
+		 * a person. */
+		if (type && is_checked(type)) {
+			if (names_type(proc, type))
+				check_identity(root, d, type, id, &p);
 			check_content(root, d, type, id);
 		}
 		free(type);
