@@ -237,7 +237,7 @@ clamp_conf(float c)
 static PIX *
 text_band(PIX *grey, PIX *bin, int dpi)
 {
-	int w = pixGetWidth(bin), h = pixGetHeight(bin), y, best = 0;
+	int w = pixGetWidth(bin), h = pixGetHeight(bin), y, best = 0, end, k;
 	int bh = dpi / 2;               /* about three lines of body text */
 	l_float32 *rows;
 	NUMA *na;
@@ -258,12 +258,21 @@ text_band(PIX *grey, PIX *bin, int dpi)
 			best = y - bh + 1;
 		}
 	}
-	numaDestroy(&na);
-	if (top <= 0)
+	if (top <= 0) {
+		numaDestroy(&na);
 		return NULL;
+	}
+	/* Move both edges out to the nearest gap between lines: a line cut
+	 * in half reads as garbage, slowly. */
+	end = best + bh;
+	for (k = 0; k < bh / 2 && best > 0 && rows[best] > w / 100; k++)
+		best--;
+	for (k = 0; k < bh / 2 && end < h - 1 && rows[end] > w / 100; k++)
+		end++;
+	numaDestroy(&na);
 	/* The middle three fifths of the width: lines are long enough,
 	 * margins and their stamps stay out. */
-	box = boxCreate(w / 5, best, w * 3 / 5, bh);
+	box = boxCreate(w / 5, best, w * 3 / 5, end - best);
 	band = pixClipRectangle(grey, box, NULL);
 	boxDestroy(&box);
 	return band;
@@ -318,10 +327,16 @@ plainly_upright(struct ocr_engine *e, PIX *grey, PIX *bin, int dpi)
 
 	if (!band)
 		return 0;
-	up = band_confidence(e, band, dpi, 0, 5);
+	{
+		double c0 = cpu_ms();
+
+		up = band_confidence(e, band, dpi, 0, 5);
+		if (ocr_debugging())
+			fprintf(stderr, "%s: upright test: band %dx%d, confidence %.1f, "
+			    "cpu %.2f s\n", progname, pixGetWidth(band), pixGetHeight(band),
+			    up, (cpu_ms() - c0) / 1e3);
+	}
 	yes = up >= UPRIGHT_CONF;
-	if (ocr_debugging())
-		fprintf(stderr, "%s: upright test: band confidence %.1f\n", progname, up);
 	pixDestroy(&band);
 	return yes;
 }
