@@ -14,6 +14,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static rulebook *rb;
 
@@ -273,6 +274,79 @@ test_rules_checklist_lists_unchecked_documents(void **state)
 	xmlFreeDoc(doc);
 }
 
+/*
+ * Two editions of the rules: the older wants the criminal record within 6
+ * months, the newer within 3.  A case is judged by the edition in force on
+ * its submission date, unless a rules date is given; the dossier names
+ * the edition it was judged by.
+ */
+static void
+test_rules_editions_by_date(void **state)
+{
+	static const char *xml =
+	    "<rules>"
+	    "<ruleset id=\"old\" effective-from=\"2010-04-26\">"
+	    "<procedure code=\"12.7.1\" citizenship=\"foreign\">"
+	    "<require doc-type=\"criminal-record-certificate\" min-age=\"14\" freshness-months=\"6\"/>"
+	    "</procedure></ruleset>"
+	    "<ruleset id=\"new\" effective-from=\"2026-10-01\">"
+	    "<procedure code=\"12.7.1\" citizenship=\"foreign\">"
+	    "<require doc-type=\"criminal-record-certificate\" min-age=\"14\" freshness-months=\"3\"/>"
+	    "</procedure></ruleset></rules>";
+	static const struct {
+		const char *submitted, *rules_date, *verdict, *edition;
+	} cases[] = {
+		{"2026-09-30", NULL, "complete", "old@2010-04-26"},
+		{"2026-10-01", NULL, "incomplete", "new@2026-10-01"},
+		{"2026-11-03", "2026-09-30", "complete", "old@2010-04-26"},
+	};
+	char dir[] = "/tmp/intake-rules-XXXXXX", *path, *why = NULL;
+	rulebook *two;
+	size_t i;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = xasprintf("%s/procedures.xml", dir);
+	assert_int_equal(atomic_write(path, xml, strlen(xml), 0600), 0);
+	two = rules_load(dir, &why);
+	assert_non_null(two);
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		/* Issued 2026-06-20: within 6 months of every date here, not
+		 * within 3 of any. */
+		row r = {"edition", "12.7.1", cases[i].submitted, "1987-03-14", "RUS", "",
+		    CRC(ISSUED("2026-06-20"), "none"), NULL, NULL};
+		char *src = build(&r), *verdict, *rules;
+		xmlDocPtr doc = xml_parse(src, strlen(src), &why);
+		xmlNodePtr root = xmlDocGetRootElement(doc);
+
+		assert_int_equal(rules_apply(two, root, cases[i].rules_date, &why), 0);
+		verdict = xml_content(xml_child(root, "verdict"));
+		rules = xml_get(root, "rules");
+		assert_string_equal(verdict, cases[i].verdict);
+		assert_string_equal(rules, cases[i].edition);
+		free(verdict);
+		free(rules);
+		free(src);
+		xmlFreeDoc(doc);
+	}
+	/* Before the first edition, nothing is in force: refused. */
+	{
+		row r = {"x", "12.7.1", "2009-01-01", "1987-03-14", "RUS", "", "", NULL, NULL};
+		char *src = build(&r);
+		xmlDocPtr doc = xml_parse(src, strlen(src), &why);
+
+		assert_int_equal(rules_apply(two, xmlDocGetRootElement(doc), NULL, &why), -1);
+		assert_non_null(strstr(why, "no rules in force"));
+		free(why);
+		free(src);
+		xmlFreeDoc(doc);
+	}
+	rules_free(two);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+}
+
 static int
 setup(void **state)
 {
@@ -304,6 +378,7 @@ main(void)
 		cmocka_unit_test(test_rules_unknown_procedure_is_refused),
 		cmocka_unit_test(test_rules_bad_birth_date_is_refused),
 		cmocka_unit_test(test_rules_checklist_lists_unchecked_documents),
+		cmocka_unit_test(test_rules_editions_by_date),
 	};
 
 	errstream = stderr;
