@@ -32,7 +32,7 @@ RULE_OBJS := build/rules.o
 OCR_OBJS := build/ocr.o build/ocr_image.o build/ocr_engine.o
 
 STAGES := bin/intake-ocr bin/intake-classify bin/intake-extract bin/intake-validate \
-	bin/intake-dossier
+	bin/intake-dossier bin/intake-audit
 PROGS  := $(STAGES) bin/intake
 
 all: $(PROGS)
@@ -56,12 +56,13 @@ bin/intake-ocr:      $(OCR_OBJS)
 bin/intake-classify: build/classify.o $(MODEL_OBJS)
 bin/intake-extract:  build/extract.o build/fields.o $(MODEL_OBJS)
 bin/intake-validate: build/validate.o $(RULE_OBJS)
-bin/intake-dossier:  build/dossier.o
+bin/intake-dossier:  build/dossier.o build/seal.o
+bin/intake-audit:    build/audit.o build/seal.o $(RULE_OBJS)
 bin/intake:          build/driver.o
 
 bin/intake-ocr: LDLIBS = $(XML_LIBS) $(OCR_LIBS)
 bin/intake-classify bin/intake-extract: LDLIBS = $(XML_LIBS) $(PCRE_LIBS) -lm
-bin/intake-validate bin/intake-dossier bin/intake: LDLIBS = $(XML_LIBS)
+bin/intake-validate bin/intake-dossier bin/intake-audit bin/intake: LDLIBS = $(XML_LIBS)
 
 $(PROGS): build/common_main.o $(LIB_OBJS) | bin
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -91,7 +92,7 @@ samples:
 # ---- tests ------------------------------------------------------------
 # One cmocka binary per unit (tests/test_<unit>.c), then the end-to-end
 # tests of the programs (tests/t*.sh).
-UNIT_TESTS := test_sha256 test_text test_xmlio test_rules test_procedures test_model test_ocr
+UNIT_TESTS := test_sha256 test_text test_xmlio test_rules test_procedures test_seal test_model test_ocr
 UNIT_BINS := $(UNIT_TESTS:%=build/tests/%)
 
 build/tests:
@@ -103,6 +104,8 @@ build/tests/%: tests/%.c $(LIB_OBJS) | build/tests
 
 build/tests/test_rules build/tests/test_procedures: EXTRA = $(RULE_OBJS)
 build/tests/test_rules build/tests/test_procedures: $(RULE_OBJS)
+build/tests/test_seal: EXTRA = build/seal.o
+build/tests/test_seal: build/seal.o
 build/tests/test_model: EXTRA = $(MODEL_OBJS) build/fields.o
 build/tests/test_model: $(MODEL_OBJS) build/fields.o
 build/tests/test_model: LDLIBS = $(PCRE_LIBS) -lm
@@ -132,7 +135,13 @@ bench: deps
 	$(MAKE) all
 	sh tests/bench.sh $(if $(SEED),--seed $(SEED)) $(if $(CASES),--cases $(CASES))
 
+# intake-audit: dossiers per second and peak memory for N and 2N sealed
+# dossiers (N=10000, or N=...).
+bench-audit: deps
+	$(MAKE) all
+	sh tests/bench-audit.sh $(N)
+
 clean:
 	rm -rf build bin tests/tmp
 
-.PHONY: all deps demo clean test check run-tests samples eval bench
+.PHONY: all deps demo clean test check run-tests samples eval bench bench-audit

@@ -49,6 +49,7 @@
 static const char usage[] =
 "usage: intake run [-fq] [-j CORES] [--cache DIR] [--settle S] [--timeout S]\n"
 "                  [--lang L] INBOX OUT\n"
+"       intake audit [options] ARCHIVE...   (see intake-audit --help)\n"
 "\n"
 "Process every case folder of INBOX and write OUT/<case-id>.xml per case.\n"
 "A case whose inputs, models and rules are unchanged since its dossier was\n"
@@ -66,7 +67,8 @@ static const char usage[] =
 "  -l, --lang L        OCR languages (default rus+bel+eng)\n"
 "\n"
 "Bookkeeping in OUT/.intake/: lock, report.xml (the last run), logs/<id>.log,\n"
-"failed/<id>.txt (why a case has no dossier).\n"
+"failed/<id>.txt (why a case has no dossier).  With $INTAKE_SEAL_KEY naming a\n"
+"key file, every dossier is sealed (see intake-dossier --help).\n"
 "\n"
 "Exit status:\n"
 "  0  every case has its dossier (cases still being written are not counted)\n"
@@ -927,6 +929,21 @@ cmd_main(int argc, char **argv)
 	o.lang = "rus+bel+eng";
 	if (common_options(argc, argv, usage))
 		return EX_OK;
+	if (argc >= 2 && strcmp(argv[1], "audit") == 0) {
+		/* "intake audit ..." is intake-audit, beside this program. */
+		char *audit;
+
+		n = readlink("/proc/self/exe", bindir, sizeof bindir - 1);
+		if (n <= 0)
+			die(EX_SOFTWARE, NULL, "cannot find my own directory");
+		bindir[n] = '\0';
+		if ((slash = strrchr(bindir, '/')))
+			*slash = '\0';
+		audit = stage_path("intake-audit");
+		argv[1] = audit;
+		execv(audit, argv + 1);
+		die(EX_SOFTWARE, audit, "cannot run: %s", strerror(errno));
+	}
 	if (argc < 2 || strcmp(argv[1], "run") != 0) {
 		fputs(usage, errstream);
 		return EX_USAGE;

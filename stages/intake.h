@@ -369,4 +369,72 @@ xmlNodePtr xml_next(xmlNodePtr node, const char *name);
 /* 1 if node is an element named name. */
 int xml_is(xmlNodePtr node, const char *name);
 
+/* ---- seal.c ---------------------------------------------------------- */
+
+/* HMAC-SHA256 (RFC 2104). */
+typedef struct {
+	sha256_ctx inner, outer;
+} hmac_sha256_ctx;
+
+void hmac_sha256_init(hmac_sha256_ctx *c, const void *key, size_t klen);
+void hmac_sha256_update(hmac_sha256_ctx *c, const void *data, size_t n);
+/* Writes 32 bytes and wipes c. */
+void hmac_sha256_final(hmac_sha256_ctx *c, unsigned char out[32]);
+void hmac_sha256(const void *key, size_t klen, const void *data, size_t n,
+    unsigned char out[32]);
+
+#define SEAL_ALG "hmac-sha256"
+#define SEAL_KEY_MIN 32      /* bytes; shorter keys are refused */
+#define SEAL_KEY_MAX 4096    /* bytes; a bigger file is not a key */
+
+/* A sealing key, ready to use: the HMAC pads already absorbed, and its
+ * public name (first 16 hex digits of sha256 of the key). */
+typedef struct {
+	hmac_sha256_ctx base;
+	char id[17];
+} seal_key;
+
+/*
+ * Load a key file: its bytes, exactly, are the key.  Refused (-1, *why)
+ * unless it is a regular file (not a symlink) accessible by its owner
+ * only, of SEAL_KEY_MIN to SEAL_KEY_MAX bytes.
+ */
+int seal_key_load(const char *path, seal_key *k, char **why);
+/* Make a key from len bytes (no checks; for tests and callers that have
+ * the bytes already). */
+void seal_key_init(seal_key *k, const void *key, size_t len);
+void seal_key_wipe(seal_key *k);
+
+/* The <seal> child of the root, or NULL. */
+xmlNodePtr seal_find(xmlDocPtr doc);
+/* Remove every <seal> child of the root. */
+void seal_remove(xmlDocPtr doc);
+/*
+ * The MAC of doc: HMAC-SHA256 over its C14N 1.0 form (no comments) minus
+ * the root's <seal> and minus whitespace-only text between elements.
+ * 0, or -1 with *why.
+ */
+int seal_mac(xmlDocPtr doc, const seal_key *k, unsigned char mac[32], char **why);
+/*
+ * Seal doc: drop any seal and the indentation between elements, then
+ * append <seal alg="hmac-sha256" key-id="ID">64 hex</seal> as the root's
+ * last child.  0, or -1 with *why.
+ */
+int seal_apply(xmlDocPtr doc, const seal_key *k, char **why);
+
+typedef enum {
+	SEAL_OK,           /* the MAC matches */
+	SEAL_MISSING,      /* no <seal> */
+	SEAL_MISMATCH,     /* the content is not what was sealed */
+	SEAL_UNKNOWN_KEY,  /* sealed with none of the keys given: unverifiable */
+	SEAL_MALFORMED,    /* seal present but unusable (algorithm, value, two) */
+} seal_status;
+
+/* Check doc's seal against whichever of keys its key-id names.  *why is
+ * set (malloc'd) for every status but SEAL_OK and SEAL_MISSING. */
+seal_status seal_verify(xmlDocPtr doc, const seal_key *keys, size_t nkeys,
+    char **why);
+/* "valid", "missing", "mismatch", "unknown-key", "malformed". */
+const char *seal_status_name(seal_status st);
+
 #endif

@@ -2,7 +2,7 @@
 # Every program answers --help and --version, and refuses bad usage with 2.
 . "$(dirname "$0")/lib.sh"
 
-for p in intake intake-ocr intake-classify intake-extract intake-validate intake-dossier; do
+for p in intake intake-ocr intake-classify intake-extract intake-validate intake-dossier intake-audit; do
 	test_expect_success "$p answers --help and --version" "
 		$p --help >help && grep -q '^usage: ' help &&
 		$p --version >version && grep -q '^$p [0-9]' version
