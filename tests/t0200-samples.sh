@@ -28,7 +28,7 @@ test_expect_success 'dossiers are not world-readable even under umask 000' '
 	test "$(stat -c %a out)" = 750
 '
 
-test_expect_success 'a second run (from the first run's OCR cache) gives the same dossiers' '
+test_expect_success 'a second run, from the OCR cache of the first, gives the same dossiers' '
 	intake run -q -s 0 --cache out/.cache "$samples/inbox" out2 &&
 	for f in out/*.xml; do cmp "$f" "out2/$(basename "$f")" || exit 1; done
 '
