@@ -89,6 +89,21 @@ samples:
 	rm -rf samples/inbox samples/expected
 	$(PY) samples/gen/generate.py --seed 1 --cases 8 --out samples --small
 
+# ---- models (issue 4) ----
+# intake-train fits the page classifier (models/classifier.txt) on OCR'd
+# generated submissions of development seeds; `make models` generates,
+# OCRs (cached in build/train/) and trains.  Evaluation seeds (>= 100000)
+# are never used here.
+TRAIN_SEEDS ?= 21 22 25
+TRAIN_CASES ?= 60
+all: bin/intake-train
+bin/intake-train: build/train.o $(MODEL_OBJS) build/common_main.o $(LIB_OBJS) | bin
+	$(CC) $(LDFLAGS) -o $@ $^ $(XML_LIBS) $(PCRE_LIBS) -lm
+models: bin/intake-train bin/intake-ocr
+	sh stages/train.sh $(TRAIN_CASES) $(TRAIN_SEEDS)
+.PHONY: models
+# ---- end of models (issue 4) ----
+
 # ---- tests ------------------------------------------------------------
 # One cmocka binary per unit (tests/test_<unit>.c), then the end-to-end
 # tests of the programs (tests/t*.sh).

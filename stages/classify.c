@@ -2,21 +2,26 @@
  * intake-classify - group OCR'd pages into typed documents.
  *
  * Reads an intake stream from intake-ocr (a file or stdin), classifies
- * every page with the title and cue patterns of models/documents.xml, and
- * writes the stream back with the pages moved, in input order, into
- * <document> elements.  A page whose title names a type starts a new
- * document; a page with no title that follows a document of the same file
- * continues it (a two-page certificate); a page that cannot be read, has
- * no text, or could be two types equally well becomes a document of type
- * "unknown", which sends the case to a person.
+ * every page with the trained classifier and the titles and cues of
+ * models/documents.xml, and writes the stream back with the pages moved,
+ * in input order, into <document> elements.  A page with a title of its
+ * type starts a new document; a page without one continues the document
+ * before it when it is of the same type (a second page, even in another
+ * file) or comes from the same file and fits that type fairly well.  A
+ * page that cannot be read, has no text, or could be two types about
+ * equally well becomes a document of type "unknown", which sends the case
+ * to a person.  A document's confidence combines its pages' evidence; its
+ * runner-up is the next most probable class.
  *
  * It does not extract fields (intake-extract) or judge the case
- * (intake-validate).  It never guesses: "other" means the page carries no
- * sign of any type the rules care about.
+ * (intake-validate).  It never guesses: "other" means the page is
+ * confidently none of the types the rules care about (its kind, when the
+ * classifier knows it, is recorded: kind="passport").
  */
 #include "intake.h"
 
 #include <getopt.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -31,17 +36,96 @@ static const char usage[] =
 "\n"
 "Exit status: 0 done, 2 usage, 3 unusable input stream or models.\n";
 
-static xmlNodePtr
-new_document(xmlNodePtr root, int id, const page_class *v)
+/* A page that could belong to the document before it (same file, no title
+ * of its own) joins it when it gives that document's type at least this
+ * probability: a second page that looks less like its first. */
+#define JOIN_FLOOR 0.1
+/* Page probabilities are combined as independent evidence, floored so
+ * one near-zero page cannot veto the rest. */
+#define P_FLOOR 1e-4
+
+/* The document being built: its element, the class its pages agree on and
+ * the sum of their log-probabilities per class. */
+typedef struct {
+	xmlNodePtr node, last_page;
+	size_t cls;          /* output class, or (size_t)-1 for unknown */
+	const char *kind;
+	double logp[MODEL_MAX_CLASSES];
+	size_t npages;
+} building;
+
+static size_t
+class_index(const models *m, const char *type)
+{
+	size_t i, n = models_nclasses(m);
+
+	for (i = 0; i < n; i++)
+		if (strcmp(models_class_name(m, i), type) == 0)
+			return i;
+	return (size_t)-1;
+}
+
+static void
+add_page(building *b, const page_class *v, xmlNodePtr page)
+{
+	size_t i;
+
+	xmlAddChild(b->node, page);
+	b->last_page = page;
+	b->npages++;
+	for (i = 0; i < v->nclass; i++)
+		b->logp[i] += log(v->p[i] > P_FLOOR ? v->p[i] : P_FLOOR);
+}
+
+/* Write the document's confidence and runner-up from its pages' evidence. */
+static void
+finish(const models *m, building *b)
+{
+	size_t i, n = models_nclasses(m), second = (size_t)-1;
+	double max = -INFINITY, sum = 0, p[MODEL_MAX_CLASSES] = {0};
+
+	if (!b->node)
+		return;
+	if (b->cls >= n) {
+		b->node = NULL;
+		return;
+	}
+	for (i = 0; i < n; i++)
+		if (b->logp[i] > max)
+			max = b->logp[i];
+	for (i = 0; i < n; i++)
+		sum += (p[i] = exp(b->logp[i] - max));
+	for (i = 0; i < n; i++) {
+		p[i] /= sum;
+		if (i != b->cls && (second == (size_t)-1 || p[i] > p[second]))
+			second = i;
+	}
+	xml_setf(b->node, "confidence", "%.2f", p[b->cls]);
+	if (second != (size_t)-1) {
+		xml_set(b->node, "runner-up", models_class_name(m, second));
+		xml_setf(b->node, "runner-up-confidence", "%.2f", p[second]);
+	}
+	b->node = NULL;
+}
+
+static void
+new_document(const models *m, xmlNodePtr root, int id, const page_class *v,
+    xmlNodePtr page, building *b)
 {
 	xmlNodePtr d = xmlNewChild(root, NULL, BAD_CAST "document", NULL);
 
 	xml_setf(d, "id", "d%d", id);
 	xml_set(d, "type", v->type);
+	if (v->kind && strcmp(v->type, "other") == 0)
+		xml_set(d, "kind", v->kind);
 	xml_setf(d, "confidence", "%.2f", v->confidence);
 	xml_set(d, "runner-up", v->runner_up);
 	xml_setf(d, "runner-up-confidence", "%.2f", v->runner_conf);
-	return d;
+	memset(b, 0, sizeof *b);
+	b->node = d;
+	b->cls = class_index(m, v->type);
+	b->kind = v->kind;
+	add_page(b, v, page);
 }
 
 static int
@@ -55,6 +139,29 @@ same_file(xmlNodePtr a, xmlNodePtr b)
 	return same;
 }
 
+/*
+ * Does page (classified v) continue the document being built?  Never when
+ * it carries a title of its own.  Yes when it is of the same type (for
+ * "other", the same kind of paper or the same file), or when it comes from
+ * the same file and gives that type a fair probability.
+ */
+static int
+continues(const models *m, const building *b, const page_class *v, xmlNodePtr page)
+{
+	int file;
+
+	if (!b->node || b->cls == (size_t)-1 || v->starts || !v->readable)
+		return 0;
+	file = same_file(page, b->last_page);
+	if (b->cls < v->nclass && v->p[b->cls] >= JOIN_FLOOR && file)
+		return 1;
+	if (strcmp(v->type, "unknown") == 0 || b->cls != class_index(m, v->type))
+		return 0;
+	if (b->cls + 1 == v->nclass)     /* other */
+		return file || (v->kind && b->kind && strcmp(v->kind, b->kind) == 0);
+	return 1;
+}
+
 int
 cmd_main(int argc, char **argv)
 {
@@ -62,8 +169,11 @@ cmd_main(int argc, char **argv)
 	char *why = NULL;
 	models *m;
 	xmlDocPtr doc;
-	xmlNodePtr root, page, next, cur = NULL, last_page = NULL;
+	xmlNodePtr root, page, next;
+	building cur;
 	int c, ndoc = 0;
+
+	memset(&cur, 0, sizeof cur);
 
 	if (common_options(argc, argv, usage))
 		return EX_OK;
@@ -94,26 +204,15 @@ cmd_main(int argc, char **argv)
 
 		next = xml_next(page, "page");
 		v = classify_page(m, page);
-
 		xmlUnlinkNode(page);
-		/* A page with no title of its own continues the document before
-		 * it when both come from the same file and that document was
-		 * readable: the second page of a certificate. */
-		if (!v.starts && cur && last_page && same_file(page, last_page)) {
-			char *t = xml_get(cur, "type");
-			int readable = t && strcmp(t, "unknown") != 0;
-
-			free(t);
-			if (readable) {
-				xmlAddChild(cur, page);
-				last_page = page;
-				continue;
-			}
+		if (continues(m, &cur, &v, page)) {
+			add_page(&cur, &v, page);
+			continue;
 		}
-		cur = new_document(root, ++ndoc, &v);
-		xmlAddChild(cur, page);
-		last_page = page;
+		finish(m, &cur);
+		new_document(m, root, ++ndoc, &v, page, &cur);
 	}
+	finish(m, &cur);
 	xml_set(root, "stage", "classify");
 	xml_set(root, "models", m->version);
 	if (xml_write(doc, stdout) < 0)

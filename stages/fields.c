@@ -7,11 +7,17 @@
  * look-alike letters, numbers with their series) and records where it was
  * printed and how sure the OCR was.  A field that cannot be read becomes a
  * <field-error>; nothing is guessed.
+ *
+ * Every field is looked for twice if need be: in the lines as Tesseract
+ * read them, then in the lines put in rows by their boxes, for pages whose
+ * labels and values were read as separate columns.
  */
 #include "intake.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* ---- numbers ---------------------------------------------------------- */
 
 /* Characters allowed around a document number: series letters, digits,
  * Roman numerals read as Latin or Cyrillic, hyphens. */
@@ -58,6 +64,403 @@ number_clean(const char *s)
 	return out;
 }
 
+/* Letters that print alike in both scripts, upper case: Latin, Cyrillic. */
+static const uint32_t twins[][2] = {
+	{'A', 0x410}, {'B', 0x412}, {'C', 0x421}, {'E', 0x415}, {'H', 0x41D},
+	{'K', 0x41A}, {'M', 0x41C}, {'O', 0x41E}, {'P', 0x420}, {'T', 0x422},
+	{'X', 0x425}, {'Y', 0x423}, {'I', 0x406},
+};
+
+static uint32_t
+upper_cp(uint32_t c)
+{
+	if (c >= 'a' && c <= 'z')
+		return c - 32;
+	if (c >= 0x430 && c <= 0x44F)
+		return c - 0x20;
+	if (c >= 0x450 && c <= 0x45F)
+		return c - 0x50;
+	return c;
+}
+
+static uint32_t
+to_script(uint32_t c, int cyrillic)
+{
+	size_t i;
+
+	c = upper_cp(c);
+	for (i = 0; i < sizeof twins / sizeof *twins; i++)
+		if (c == twins[i][!cyrillic])
+			return twins[i][!!cyrillic];
+	return c;
+}
+
+/* The Roman numeral OCR made of s (I read as 1, l, |, І, Т; V as У; X as Х;
+ * II as П; III as Ш), or NULL when s is no Roman numeral of 1-39. */
+static char *
+roman(const char *s)
+{
+	char out[32];
+	size_t i = 0, o = 0, len = strlen(s);
+	static const char *const valid[] = {
+		"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+		"XIII", "XIV", "XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII",
+		"XXIII", "XXIV", "XXV", "XXVI", "XXVII", "XXVIII", "XXIX", "XXX",
+	};
+
+	while (i < len) {
+		uint32_t c;
+		size_t n = utf8_decode(s + i, len - i, &c);
+		const char *r;
+
+		if (n == 0 || o > 20)
+			return NULL;
+		i += n;
+		switch (c) {
+		case 'I': case 'i': case '1': case 'l': case '|': case '!': case 0x406:
+		case 0x456: case 0x422: case 'T': case 0x413:
+			r = "I";
+			break;
+		case 'V': case 'v': case 0x423: case 0x443: case 'Y':
+			r = "V";
+			break;
+		case 'X': case 'x': case 0x425: case 0x445:
+			r = "X";
+			break;
+		case 0x41F:   /* П */
+			r = "II";
+			break;
+		case 0x428:   /* Ш */
+			r = "III";
+			break;
+		default:
+			return NULL;
+		}
+		memcpy(out + o, r, strlen(r));
+		o += strlen(r);
+	}
+	out[o] = '\0';
+	for (i = 0; i < sizeof valid / sizeof *valid; i++)
+		if (strcmp(out, valid[i]) == 0)
+			return xstrdup(out);
+	return NULL;
+}
+
+/* Digits OCR read as letters inside a run of digits: О->0, З->3, l->1 ... */
+static uint32_t
+digit_twin(uint32_t c)
+{
+	switch (c) {
+	case 'O': case 'o': case 0x41E: case 0x43E: case 'D':
+		return '0';
+	case 'l': case 'I': case '|': case 0x406: case 0x456:
+		return '1';
+	case 0x417: case 0x437:
+		return '3';
+	case 0x431:   /* б */
+		return '6';
+	case 'S':
+		return '5';
+	default:
+		return 0;
+	}
+}
+
+/* Append code point c to buf (room assumed). */
+static size_t
+put(char *buf, size_t o, uint32_t c)
+{
+	return o + utf8_encode(c, buf + o);
+}
+
+/*
+ * A series and number: "1-ГМ № 0997139" -> "I-ГМ 0997139" (script
+ * cyrillic), "УШ-ВК No. 553375" -> "VIII-BK 553375" (latin).  The first
+ * word is the series: a Roman numeral, a hyphen, letters put into the
+ * document's script; the rest are digits, with look-alike letters read as
+ * the digits they stand for.  NULL when the series has no Roman numeral.
+ */
+static char *
+series_clean(const char *s, int cyrillic)
+{
+	char *c = number_clean(s), *sp, *dash, *rom, *out;
+	size_t len, o = 0, i;
+
+	/* "I-ГМ0997139": no space after the letters. */
+	sp = strchr(c, ' ');
+	dash = strchr(c, '-');
+	if (!dash || (sp && dash > sp)) {
+		free(c);
+		return NULL;
+	}
+	*dash = '\0';
+	rom = roman(c);
+	if (!rom) {
+		free(c);
+		return NULL;
+	}
+	len = strlen(dash + 1);
+	out = xmalloc(strlen(rom) + 4 * len + 8);
+	o = strlen(rom);
+	memcpy(out, rom, o);
+	out[o++] = '-';
+	free(rom);
+	/* The letters up to the first blank or digit, then the number. */
+	for (i = 0; dash[1 + i];) {
+		const char *p = dash + 1 + i;
+		uint32_t cp;
+		size_t n = utf8_decode(p, strlen(p), &cp);
+
+		if (n == 0 || cp == ' ' || (cp >= '0' && cp <= '9'))
+			break;
+		i += n;
+		o = put(out, o, to_script(cp, cyrillic));
+	}
+	if (dash[1 + i])
+		out[o++] = ' ';
+	for (; dash[1 + i];) {
+		const char *p = dash + 1 + i;
+		uint32_t cp, d;
+		size_t n = utf8_decode(p, strlen(p), &cp);
+
+		if (n == 0)
+			break;
+		i += n;
+		d = cp >= '0' && cp <= '9' ? cp : digit_twin(cp);
+		if (d)
+			out[o++] = (char)d;
+		else if (cp == ' ' && o > 0 && out[o - 1] != ' ')
+			out[o++] = ' ';
+	}
+	while (o > 0 && out[o - 1] == ' ')
+		o--;
+	out[o] = '\0';
+	free(c);
+	return out;
+}
+
+char *
+number_normalise(const char *s, const char *script)
+{
+	if (script && (strcmp(script, "cyrillic") == 0 || strcmp(script, "latin") == 0))
+		return series_clean(s, strcmp(script, "cyrillic") == 0);
+	return number_clean(s);
+}
+
+/* ---- dates -------------------------------------------------------------- */
+
+/* 1 when the word s[0..n) names a month (date_find knows them all). */
+static int
+is_month_word(const char *s, size_t n)
+{
+	char *probe;
+	int rc;
+
+	if (n < 3)
+		return 0;
+	probe = xasprintf("1 %.*s 2000", (int)n, s);
+	rc = date_find(probe, NULL, NULL, NULL, NULL) == 0;
+	free(probe);
+	return rc;
+}
+
+/*
+ * Digits OCR read as look-alike letters in a date: a word of digits with
+ * an О or З in it ("2О26", "«О4»"), or a day of one or two look-alikes
+ * just before a month name ("Э марта" for 9 марта).  Returns a new string.
+ */
+static char *
+date_repair(const char *s)
+{
+	size_t len = strlen(s), i = 0, o = 0;
+	char *out = xmalloc(len + 1);
+
+	while (i < len) {
+		size_t j = i, k, nl = 0, nd = 0, nx = 0;
+		uint32_t c;
+
+		/* A word: letters and digits. */
+		while (j < len) {
+			size_t n = utf8_decode(s + j, len - j, &c);
+			int digit = c >= '0' && c <= '9';
+
+			if (n == 0 || !(digit || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+			    (c >= 0x400 && c <= 0x4FF)))
+				break;
+			nd += digit;
+			nx += !digit && (digit_twin(c) || c == 0x42D);
+			nl++;
+			j += n;
+		}
+		if (j == i) {
+			out[o++] = s[i++];
+			continue;
+		}
+		{
+			int fix = 0;
+
+			if (nd > 0 && nd + nx == nl && nl <= 4)
+				fix = 1;
+			else if (nd == 0 && nx == nl && nl <= 2) {
+				/* Look at the next word: a month? */
+				size_t a = j, b;
+
+				while (a < len && (s[a] == ' ' || s[a] == '"' || (unsigned char)s[a] >= 0xC2)) {
+					uint32_t q;
+					size_t n = utf8_decode(s + a, len - a, &q);
+
+					if (n == 0 || !(q == ' ' || q == '"' || q == 0xBB || q == 0x201D))
+						break;
+					a += n;
+				}
+				for (b = a; b < len;) {
+					uint32_t q;
+					size_t n = utf8_decode(s + b, len - b, &q);
+
+					if (n == 0 || !((q >= 'A' && q <= 'z') || (q >= 0x400 && q <= 0x4FF)))
+						break;
+					b += n;
+				}
+				fix = is_month_word(s + a, b - a);
+			}
+			for (k = i; k < j;) {
+				size_t n = utf8_decode(s + k, len - k, &c);
+				uint32_t d = c == 0x42D ? '9' : digit_twin(c);
+
+				if (fix && !(c >= '0' && c <= '9') && d)
+					out[o++] = (char)d;
+				else {
+					memcpy(out + o, s + k, n);
+					o += n;
+				}
+				k += n;
+			}
+		}
+		i = j;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* 1 when s[i..] is an ASCII digit. */
+static int
+dig(const char *s, size_t i)
+{
+	return s[i] >= '0' && s[i] <= '9';
+}
+
+/*
+ * Numeric dates OCR damaged in ways that leave one reading: a year split by
+ * a blank ("14.01.1 997"), a dot lost before the year ("13.01 1969"), a
+ * comma for a dot between the parts
+ * ("16,11.1971"), and a day of 32-99 whose first
+ * digit is a 9 that was a 0 ("96.01.1967": no such day, and OCR reads the
+ * typewriter 0 as 9).  In place.
+ */
+static void
+numeric_repair(char *s)
+{
+	size_t i, n = strlen(s);
+
+	/* A year split by a blank: "14.01.1 997". */
+	for (i = 0; i + 6 < n; i++) {
+		size_t j, nd = 0, ns = 0;
+
+		if ((i > 0 && dig(s, i - 1)) || !dig(s, i) || !dig(s, i + 1) || !strchr(".,", s[i + 2]) ||
+		    !dig(s, i + 3) || !dig(s, i + 4) || !strchr(".,", s[i + 5]))
+			continue;
+		for (j = i + 6; j < n && nd < 4; j++) {
+			if (dig(s, j))
+				nd++;
+			else if (s[j] == ' ' && nd > 0 && ns == 0 && j + 1 < n && dig(s, j + 1))
+				ns++;
+			else
+				break;
+		}
+		if (nd == 4 && ns == 1 && (j == n || !dig(s, j))) {
+			size_t k, o = i + 6;
+
+			for (k = i + 6; k < j; k++)
+				if (s[k] != ' ')
+					s[o++] = s[k];
+			memmove(s + o, s + j, n - j + 1);
+			n = strlen(s);
+		}
+	}
+	/* A dot lost before the year: "13.01 1969". */
+	for (i = 0; i + 10 <= n; i++)
+		if ((i == 0 || !dig(s, i - 1)) && dig(s, i) && dig(s, i + 1) && s[i + 2] == '.' &&
+		    dig(s, i + 3) && dig(s, i + 4) && s[i + 5] == ' ' && dig(s, i + 6) &&
+		    dig(s, i + 7) && dig(s, i + 8) && dig(s, i + 9) && (i + 10 == n || !dig(s, i + 10)))
+			s[i + 5] = '.';
+	for (i = 0; i + 10 <= n; i++) {
+		if ((i > 0 && dig(s, i - 1)) || !dig(s, i) || !dig(s, i + 1) || !dig(s, i + 3) ||
+		    !dig(s, i + 4) || !dig(s, i + 6) || !dig(s, i + 7) || !dig(s, i + 8) ||
+		    !dig(s, i + 9) || (i + 10 < n && dig(s, i + 10)))
+			continue;
+		if (!strchr(".,", s[i + 2]) || !strchr(".,", s[i + 5]))
+			continue;
+		s[i + 2] = s[i + 5] = '.';
+		if (s[i] == '9' && s[i + 1] >= '2')
+			s[i] = '0';
+	}
+}
+
+/* A word of one letter alone between a month name and a year: "марта г
+ * 2003" (a stray mark read as a letter).  Removed in place. */
+static void
+drop_stray_letters(char *s)
+{
+	size_t i = 0, n = strlen(s);
+
+	while (i < n) {
+		uint32_t c;
+		size_t k = utf8_decode(s + i, n - i, &c);
+		int letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= 0x400 && c <= 0x4FF);
+
+		if (k == 0) {
+			i++;
+			continue;
+		}
+		if (letter && i > 0 && s[i - 1] == ' ' && (i + k == n || s[i + k] == ' ') &&
+		    i + k + 1 < n && dig(s, i + k + 1)) {
+			memmove(s + i, s + i + k, n - i - k + 1);
+			n -= k;
+			continue;
+		}
+		i += k;
+	}
+}
+
+char *
+date_normalise(const char *span)
+{
+	int y, mo, d, step;
+	char *fixed = NULL;
+
+	if (date_find(span, &y, &mo, &d, NULL) == 0)
+		return xasprintf("%04d-%02d-%02d", y, mo, d);
+	/* Repairs, each only when the text read as it is holds no date. */
+	for (step = 0; step < 3; step++) {
+		if (step == 0) {
+			fixed = date_repair(span);
+		} else if (step == 1) {
+			numeric_repair(fixed);
+		} else {
+			drop_stray_letters(fixed);
+		}
+		if (date_find(fixed, &y, &mo, &d, NULL) == 0) {
+			free(fixed);
+			return xasprintf("%04d-%02d-%02d", y, mo, d);
+		}
+	}
+	free(fixed);
+	return NULL;
+}
+
+/* ---- text -------------------------------------------------------------- */
+
 /* Collapse white space and trim; for issuers and places. */
 static char *
 text_value(const char *s)
@@ -69,8 +472,8 @@ text_value(const char *s)
 			*p = ' ';
 	p = text_clean(c, strlen(c));
 	free(c);
-	/* Trailing punctuation left by the layout is not part of the value. */
-	for (size_t n = strlen(p); n > 0 && strchr(" ,;:_", p[n - 1]); n--)
+	/* Punctuation and rules left by the layout are not part of the value. */
+	for (size_t n = strlen(p); n > 0 && strchr(" ,;:_|-", p[n - 1]); n--)
 		p[n - 1] = '\0';
 	return p;
 }
@@ -87,14 +490,11 @@ normalise(const field_model *fm, const pattern *p, const char *span)
 	if (strcmp(fm->kind, "enum") == 0) {
 		v = p->value ? xstrdup(p->value) : NULL;
 	} else if (strcmp(fm->kind, "date") == 0) {
-		int y, mo, d;
-
-		if (date_find(span, &y, &mo, &d, NULL) == 0)
-			v = xasprintf("%04d-%02d-%02d", y, mo, d);
+		v = date_normalise(span);
 	} else if (strcmp(fm->kind, "name") == 0) {
 		v = name_clean(span);
 	} else if (strcmp(fm->kind, "number") == 0) {
-		v = number_clean(span);
+		v = number_normalise(span, p->script);
 	} else {
 		v = text_value(span);
 	}
@@ -105,19 +505,27 @@ normalise(const field_model *fm, const pattern *p, const char *span)
 	return v;
 }
 
-/* Attach provenance of text span [s,e) to the field element. */
+/* ---- provenance -------------------------------------------------------- */
+
+/* Attach where the pieces [s[i],e[i]) of the value were printed: the page
+ * of the first, the box around its words on that page, and the lowest OCR
+ * confidence of any of its words. */
 static void
-provenance(xmlNodePtr f, const page_text *pt, size_t s, size_t e)
+provenance(xmlNodePtr f, const page_text *pt, const size_t *s, const size_t *e, int n)
 {
 	size_t i;
-	int b[4] = {0, 0, 0, 0}, have = 0;
+	int b[4] = {0, 0, 0, 0}, have = 0, k;
 	double conf = 100;
 	xmlNodePtr page = NULL;
 
 	for (i = 0; i < pt->nwords; i++) {
 		const word_ref *w = &pt->words[i];
+		int in = 0;
 
-		if (w->end <= s || w->start >= e)
+		for (k = 0; k < n; k++)
+			if (w->end > s[k] && w->start < e[k])
+				in = 1;
+		if (!in)
 			continue;
 		if (!page)
 			page = w->page;
@@ -157,74 +565,201 @@ field_error(xmlNodePtr doc, const char *name, const char *reason)
 	xml_set(e, "reason", reason);
 }
 
-/* Span of folded text [fs,fe) back to the original text. */
-static void
-unfold(const page_text *pt, size_t fs, size_t fe, size_t *s, size_t *e)
+/* ---- extraction ------------------------------------------------------------ */
+
+#define MAXPIECES 4
+
+/* What one view of the text gave for a field. */
+typedef struct {
+	char *value;
+	size_t s[MAXPIECES], e[MAXPIECES];   /* pieces in the original text */
+	int n;
+	int limit;       /* a pattern hit its limit */
+	int conflict;    /* enum: two wordings disagree */
+	int unreadable;  /* a label matched but its value did not normalise */
+} found;
+
+/* The value pieces of one match, mapped back and joined by sep. */
+static char *
+join_pieces(const page_text *pt, const size_t *fs, const size_t *fe, int n, size_t *s,
+    size_t *e, const char *sep)
 {
-	*s = pt->map[fs];
-	*e = pt->map[fe];
+	char *out = xstrdup(""), *t;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		s[i] = pt->map[fs[i]];
+		e[i] = pt->map[fe[i]];
+		t = xasprintf("%s%s%.*s", out, i ? sep : "", (int)(e[i] - s[i]), pt->text + s[i]);
+		free(out);
+		out = t;
+	}
+	return out;
+}
+
+/* Letters of s[0..n): 1 upper-case, 2 lower-case, 4 Cyrillic, 8 Latin, or
+ * -1 when anything but a letter is there. */
+static int
+letter_kinds(const char *s, size_t n)
+{
+	size_t i = 0;
+	int k = 0;
+
+	while (i < n) {
+		uint32_t c, u;
+		size_t l = utf8_decode(s + i, n - i, &c);
+
+		if (l == 0)
+			return -1;
+		i += l;
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+			k |= 8;
+		else if (c >= 0x400 && c <= 0x4FF)
+			k |= 4;
+		else
+			return -1;
+		u = upper_cp(c);
+		if (c == 0x456)
+			u = 0x406;       /* і */
+		else if (c == 0x45E)
+			u = 0x40E;       /* ў */
+		k |= u == c ? 1 : 2;
+	}
+	return k;
 }
 
 /*
- * Extract one field: the first pattern (in model order) that yields a
- * value wins, except for enum fields, where every pattern is tried and
- * disagreeing values make the field unreadable.
+ * A name OCR cut in two ("АНДРЕ Й", "_Гал ина", "ВАСІЛ ЕЎНА"): the patterns
+ * offer the fragment after the name, alone at the end of its line, as a
+ * second piece.  It is part of the name only when it is in the same script
+ * and fits its case: upper case after upper case, lower case after a
+ * capitalised word.  Otherwise it is junk (a stamp's "ОИ" after "Сергей").
+ */
+static int
+name_fragment_fits(const char *a, size_t na, const char *b, size_t nb)
+{
+	int ka = letter_kinds(a, na), kb = letter_kinds(b, nb);
+
+	if (ka < 0 || kb < 0 || (ka & 12) != (kb & 12) || (ka & 12) == 12)
+		return 0;
+	if ((ka & 3) == 1)
+		return (kb & 3) == 1;
+	return (kb & 3) == 2;
+}
+
+/*
+ * Look for one field in one view: the first pattern (in model order) that
+ * yields a value wins, except for enum fields, where every pattern is
+ * tried and disagreeing values make the field unreadable.
  */
 static void
-extract_field(const models *m, const field_model *fm, const page_text *pt,
-    xmlNodePtr doc)
+find_field(const models *m, const field_model *fm, const page_text *pt, found *r)
 {
-	size_t i, ms, me, vs, ve, s = 0, e = 0;
-	char *value = NULL;
-	int limit = 0, conflict = 0, is_enum = strcmp(fm->kind, "enum") == 0;
+	size_t i, ms, me, fs[MAXPIECES], fe[MAXPIECES];
+	int is_enum = strcmp(fm->kind, "enum") == 0, nv, rc;
 
-	for (i = 0; i < fm->npats && !conflict; i++) {
+	memset(r, 0, sizeof *r);
+	for (i = 0; i < fm->npats && !r->conflict; i++) {
 		size_t start = 0;
-		int rc;
 
 		/* Try every match of the pattern until one normalises. */
-		while ((rc = pattern_match(m, &fm->pats[i], pt->fold, pt->foldlen,
-		    start, &ms, &me, &vs, &ve)) == 1) {
-			size_t os, oe;
+		while ((rc = pattern_match_values(m, &fm->pats[i], pt->fold, pt->foldlen, start,
+		    &ms, &me, fs, fe, MAXPIECES, &nv)) == 1) {
+			size_t s[MAXPIECES], e[MAXPIECES];
 			char *span, *v;
 
-			unfold(pt, vs, ve, &os, &oe);
-			span = xstrndup(pt->text + os, oe - os);
-			v = normalise(fm, &fm->pats[i], span);
-			free(span);
-			if (v) {
-				if (!value) {
-					value = v;
-					s = os;
-					e = oe;
-				} else {
-					if (strcmp(v, value) != 0)
-						conflict = 1;
-					free(v);
+			if (nv > 0) {
+				const char *sep = " ";
+
+				if (strcmp(fm->kind, "name") == 0 && nv >= 2) {
+					size_t a0 = pt->map[fs[0]], a1 = pt->map[fe[0]];
+					size_t b0 = pt->map[fs[1]], b1 = pt->map[fe[1]];
+
+					/* A leading "_" or quote is not part of the name. */
+					while (a0 < a1 && strchr("_\"'", pt->text[a0]))
+						a0++;
+					if (name_fragment_fits(pt->text + a0, a1 - a0, pt->text + b0,
+					    b1 - b0))
+						sep = "";
+					else
+						nv = 1;
 				}
-				if (!is_enum)
+				span = join_pieces(pt, fs, fe, nv, s, e, sep);
+				v = normalise(fm, &fm->pats[i], span);
+				free(span);
+				if (v) {
+					if (!r->value) {
+						r->value = v;
+						memcpy(r->s, s, sizeof s);
+						memcpy(r->e, e, sizeof e);
+						r->n = nv;
+					} else {
+						if (strcmp(v, r->value) != 0)
+							r->conflict = 1;
+						free(v);
+					}
 					break;
+				}
+				r->unreadable = 1;
 			}
-			start = me > start ? me : start + 1;
-			if (is_enum)
+			if (me >= pt->foldlen)
 				break;
+			start = me > start ? me : start + 1;
 		}
 		if (rc < 0)
-			limit = 1;
-		if (value && !is_enum)
+			r->limit = 1;
+		if (r->value && !is_enum)
 			break;
 	}
-	if (conflict) {
+}
+
+static void
+found_free(found *r)
+{
+	free(r->value);
+	r->value = NULL;
+}
+
+static void
+extract_field(const models *m, const field_model *fm, const page_text *lines,
+    const page_text *rows, xmlNodePtr doc)
+{
+	found a, b, *use = NULL;
+	const page_text *pt = lines;
+
+	find_field(m, fm, lines, &a);
+	memset(&b, 0, sizeof b);
+	if (a.conflict) {
+		use = &a;
+	} else if (a.value) {
+		use = &a;
+		/* An enum read one way in the lines must not read the other way
+		 * in the rows: a verdict on a person is never picked. */
+		if (strcmp(fm->kind, "enum") == 0) {
+			find_field(m, fm, rows, &b);
+			if (b.conflict || (b.value && strcmp(b.value, a.value) != 0))
+				a.conflict = 1;
+		}
+	} else {
+		find_field(m, fm, rows, &b);
+		use = &b;
+		pt = rows;
+		b.limit |= a.limit;
+		b.unreadable |= a.unreadable;
+	}
+	if (use->conflict) {
 		field_error(doc, fm->name, "conflicting wording");
-	} else if (value) {
-		xmlNodePtr f = xml_text_child(doc, "field", value);
+	} else if (use->value) {
+		xmlNodePtr f = xml_text_child(doc, "field", use->value);
 
 		xml_set(f, "name", fm->name);
-		provenance(f, pt, s, e);
+		provenance(f, pt, use->s, use->e, use->n);
 	} else if (fm->required) {
-		field_error(doc, fm->name, limit ? "pattern limit reached" : "not found");
+		field_error(doc, fm->name, use->limit ? "pattern limit reached" :
+		    use->unreadable ? "unreadable" : "not found");
 	}
-	free(value);
+	found_free(&a);
+	found_free(&b);
 }
 
 void
@@ -232,18 +767,25 @@ extract_document(const models *m, xmlNodePtr doc)
 {
 	char *type = xml_get(doc, "type");
 	const doc_type *dt = type ? models_type(m, type) : NULL;
-	xmlNodePtr pages[4096], p;
-	size_t n = 0, i;
-	page_text pt;
+	xmlNodePtr *pages = NULL, p;
+	size_t n = 0, cap = 0, i;
+	page_text lines, rows;
 
 	free(type);
-	if (!dt || dt->nfields == 0)
+	if (!dt || !dt->modelled || dt->nfields == 0)
 		return;
-	for (p = xml_child(doc, "page"); p && n < 4096; p = xml_next(p, "page"))
+	for (p = xml_child(doc, "page"); p; p = xml_next(p, "page")) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 8;
+			pages = xrealloc(pages, cap * sizeof *pages);
+		}
 		pages[n++] = p;
-	page_text_build(&pt, pages, n);
+	}
+	page_text_build(&lines, pages, n);
+	page_text_build_rows(&rows, pages, n);
 	for (i = 0; i < dt->nfields; i++)
-		extract_field(m, &dt->fields[i], &pt, doc);
-	page_text_free(&pt);
+		extract_field(m, &dt->fields[i], &lines, &rows, doc);
+	page_text_free(&lines);
+	page_text_free(&rows);
+	free(pages);
 }
-

@@ -196,8 +196,10 @@ typedef struct {
 	void *re;        /* pcre2_code; opaque so that only model.c needs pcre2.h */
 	double weight;   /* classification weight (titles, cues) */
 	char *value;     /* enum fields: the value a match stands for */
-	char *src;       /* the pattern text, for messages */
+	char *script;    /* number fields: series letters in "cyrillic" or "latin" */
+	char *src;       /* the pattern text ({{macros}} expanded), for messages */
 	int line;        /* line in documents.xml, for messages */
+	char id[9];      /* first 8 hex digits of sha256(src): its feature name */
 } pattern;
 
 typedef struct {
@@ -209,8 +211,9 @@ typedef struct {
 } field_model;
 
 typedef struct {
-	char *name;      /* contract type name */
+	char *name;      /* contract type name, or a distractor's kind */
 	int key;         /* one of the types the rules check */
+	int modelled;    /* a <type> (output as such); 0: a <distractor>, output "other" */
 	pattern *titles; /* a title match starts a new document */
 	size_t ntitles;
 	pattern *cues;   /* weaker evidence, may be negative */
@@ -219,22 +222,39 @@ typedef struct {
 	size_t nfields;
 } doc_type;
 
+/* Output classes are the modelled types in model order, then "other". */
+#define MODEL_MAX_CLASSES 32
+
 typedef struct {
 	char *version;
-	double min_score;   /* below this a page shows no type at all */
-	double title_score; /* a page with this much title evidence starts a document */
-	double margin;      /* best - runner-up below this -> unknown */
-	doc_type *types;
+	double min_score;   /* rules only: below this a page shows no type at all */
+	double title_score; /* rules only: this much title evidence starts a document */
+	double margin;      /* best - runner-up probability below this -> unknown */
+	doc_type *types;    /* the modelled <type>s first, then the <distractor>s */
 	size_t ntypes;
+	size_t nmodelled;
 	size_t max_subject; /* bytes of text a pattern may be run on */
+	int ngram_min, ngram_max; /* character n-grams the classifier sees */
+	char *clf_file;     /* the trained classifier's file name, or NULL: rules */
+	void *clf;          /* the loaded classifier (model.c) */
 	void *mctx;         /* pcre2_match_context with our limits */
 	void *jit_stack;
 } models;
 
-/* Load dir/documents.xml and compile every pattern.  NULL with *why. */
+/*
+ * Load dir/documents.xml, compile every pattern and load the trained
+ * classifier it names (<classifier file="…" sha256="…"/>), refusing one
+ * whose digest differs.  NULL with *why.
+ */
 models *models_load(const char *dir, char **why);
+/* The same without the classifier (for intake-train, which makes it). */
+models *models_load_untrained(const char *dir, char **why);
 void models_free(models *m);
+/* A <type> or <distractor> by name, or NULL. */
 const doc_type *models_type(const models *m, const char *name);
+/* Number of output classes (modelled types + other) and the name of one. */
+size_t models_nclasses(const models *m);
+const char *models_class_name(const models *m, size_t i);
 
 /*
  * Run p over s[0..len) from start.  Returns 1 and sets the match span
@@ -244,6 +264,15 @@ const doc_type *models_type(const models *m, const char *name);
  */
 int pattern_match(const models *m, const pattern *p, const char *s, size_t len,
     size_t start, size_t *ms, size_t *me, size_t *vs, size_t *ve);
+/*
+ * The same, for a value in up to four pieces: the groups named v, v2, v3,
+ * v4 that took part in the match, in that order (a piece printed on
+ * another line, with junk between them left out; empty ones are skipped).
+ * Returns 1 and sets *nvals (0 when every group is empty), 0 on no match,
+ * -1 on a limit.
+ */
+int pattern_match_values(const models *m, const pattern *p, const char *s, size_t len,
+    size_t start, size_t *ms, size_t *me, size_t *vs, size_t *ve, int maxv, int *nvals);
 
 /*
  * The text of one or more pages as patterns see it: lines of words joined
@@ -269,18 +298,51 @@ typedef struct {
 } page_text;
 
 void page_text_build(page_text *pt, xmlNodePtr *pages, size_t npages);
+/* The same with each page's lines put in rows by their boxes (top to
+ * bottom, left to right), for pages whose labels and values Tesseract read
+ * as separate columns. */
+void page_text_build_rows(page_text *pt, xmlNodePtr *pages, size_t npages);
 void page_text_free(page_text *pt);
 
-/* How one page was classified. */
+/*
+ * What the classifier sees of a page: the distinct character n-grams
+ * (ngram_min..ngram_max code points) of its folded text with digits read
+ * as '#' and anything but letters and digits as a word break, plus "@t:ID"
+ * for every title and "@c:ID" for every cue of the models that matches
+ * (ID: the pattern's id).  Shared by intake-classify and intake-train so
+ * that both see exactly the same thing.
+ */
+typedef struct {
+	char **v;
+	size_t n, cap;
+} featset;
+
+void page_features(const models *m, const page_text *pt, featset *fs);
+/* The value of feature f on a page with n features: 1/sqrt(n) for an
+ * n-gram (each page's vector has length about 1), 1 for a title or cue. */
+double feature_value(const char *f, size_t n);
+void featset_free(featset *fs);
+
+/* How one page (or a document) was classified. */
 typedef struct {
 	const char *type;       /* a model type, "other" or "unknown" */
+	const char *kind;       /* the classifier's own class ("passport"), or NULL */
 	double confidence;      /* 0-1 */
 	const char *runner_up;
 	double runner_conf;
 	int starts;             /* carries a title: starts a new document */
+	int readable;           /* an ok page with text */
+	size_t nclass;          /* models_nclasses() */
+	double p[MODEL_MAX_CLASSES]; /* probability of each output class */
 } page_class;
 
 page_class classify_page(const models *m, xmlNodePtr page);
+
+/*
+ * Set type, confidence and runner-up of v from v->p: the most probable
+ * class, or "unknown" when the runner-up is within m->margin of it.
+ */
+void models_decide(const models *m, page_class *v);
 
 /* ---- fields.c: field extraction ------------------------------------- */
 
@@ -292,6 +354,23 @@ page_class classify_page(const models *m, xmlNodePtr page);
 void extract_document(const models *m, xmlNodePtr doc);
 /* "II-РЕ № 619418" -> "II-РЕ 619418": series and number, no № or labels. */
 char *number_clean(const char *s);
+/*
+ * A number as a field of the models reads it: with script "cyrillic" or
+ * "latin" the first word is a series, its Roman numeral repaired from what
+ * OCR makes of it (1-ГМ, У-ШМ, П-РЕ, УШ-ВК) and its letters put into that
+ * script, and look-alike letters among the digits read as digits
+ * ("1-ГМ № О997139" -> "I-ГМ 0997139"); NULL when there is no Roman
+ * numeral.  Without a script, number_clean.  Returns a new string.
+ */
+char *number_normalise(const char *s, const char *script);
+/*
+ * The first date in s as ISO 8601 (new string), or NULL.  When s as read
+ * holds none, OCR damage that leaves one reading is repaired: look-alike
+ * letters among digits ("2О26", "Э марта" for 9 марта), a year split by a
+ * blank ("14.01.1 997"), a comma for a dot, a day of 32-99 whose 9 was a 0
+ * ("96.01.1967"), a stray letter between month and year.
+ */
+char *date_normalise(const char *s);
 
 /* ---- rules.c: procedure rules (models/procedures.xml) ---------------- */
 

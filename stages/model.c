@@ -9,10 +9,17 @@
  * compiled with PCRE2_UTF|PCRE2_MATCH_INVALID_UTF and run under match and
  * depth limits with a sized JIT stack; a limit hit is "unreadable", never
  * a crash and never a match.
+ *
+ * Pages are classified by a trained linear model over character n-grams
+ * of the folded OCR text and over the titles and cues of the models
+ * (models/classifier.txt, written by intake-train), its classes mapped to
+ * the modelled types or "other".  Without a <classifier> the titles and
+ * cues are scored by their weights, as rules.
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "intake.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <libxml/tree.h>
@@ -23,19 +30,85 @@
 #define MATCH_LIMIT 200000u
 #define DEPTH_LIMIT 2000u
 
+/* <define name="X">text</define>: {{X}} in a later pattern stands for text. */
+typedef struct {
+	char **name, **text;
+	size_t n;
+} defines;
+
+static void
+defines_free(defines *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		free(d->name[i]);
+		free(d->text[i]);
+	}
+	free(d->name);
+	free(d->text);
+	memset(d, 0, sizeof *d);
+}
+
+/* src with every {{NAME}} replaced; NULL with *why for an unknown name. */
+static char *
+expand(const defines *d, const char *src, int line, char **why)
+{
+	size_t cap = strlen(src) + 1, n = 0, i;
+	char *out = xmalloc(cap);
+	const char *s = src;
+
+	while (*s) {
+		const char *add = s, *close;
+		size_t len = 1;
+
+		if (s[0] == '{' && s[1] == '{' && (close = strstr(s + 2, "}}")) != NULL) {
+			for (i = 0; i < d->n; i++)
+				if (strlen(d->name[i]) == (size_t)(close - s - 2) &&
+				    strncmp(d->name[i], s + 2, (size_t)(close - s - 2)) == 0)
+					break;
+			if (i == d->n) {
+				*why = xasprintf("documents.xml line %d: {{%.*s}} is not defined",
+				    line, (int)(close - s - 2), s + 2);
+				free(out);
+				return NULL;
+			}
+			add = d->text[i];
+			len = strlen(add);
+			s = close + 2;
+		} else {
+			s++;
+		}
+		while (n + len + 1 > cap)
+			out = xrealloc(out, cap *= 2);
+		memcpy(out + n, add, len);
+		n += len;
+	}
+	out[n] = '\0';
+	return out;
+}
+
 static int
-compile(pattern *p, xmlNodePtr node, char **why)
+compile(pattern *p, xmlNodePtr node, const defines *d, char **why)
 {
 	int err;
 	PCRE2_SIZE off;
 	pcre2_code *re;
-	char *w = xml_get(node, "weight");
+	char *w = xml_get(node, "weight"), *raw = xml_content(node);
+	char hex[65];
 
-	p->src = xml_content(node);
 	p->line = node->line;
+	p->src = expand(d, raw, p->line, why);
+	free(raw);
 	p->value = xml_get(node, "value");
+	p->script = xml_get(node, "script");
 	p->weight = w ? strtod(w, NULL) : 1.0;
 	free(w);
+	if (!p->src)
+		return -1;
+	sha256_hex(p->src, strlen(p->src), hex);
+	memcpy(p->id, hex, 8);
+	p->id[8] = '\0';
 	/* Caseless and Unicode-aware: pattern authors write labels as printed
 	 * and need not care about case.  The subject is folded text. */
 	re = pcre2_compile((PCRE2_SPTR)p->src, PCRE2_ZERO_TERMINATED,
@@ -58,17 +131,17 @@ compile(pattern *p, xmlNodePtr node, char **why)
 
 static int
 compile_list(xmlNodePtr parent, const char *name, pattern **out, size_t *n,
-    char **why)
+    const defines *d, char **why)
 {
 	xmlNodePtr c;
-	size_t count = 0, i = 0;
+	size_t count = 0;
 
 	for (c = xml_child(parent, name); c; c = xml_next(c, name))
 		count++;
-	*out = xcalloc(count, sizeof **out);
-	*n = count;
+	*out = xcalloc(count ? count : 1, sizeof **out);
+	*n = 0;
 	for (c = xml_child(parent, name); c; c = xml_next(c, name))
-		if (compile(&(*out)[i++], c, why) < 0)
+		if (compile(&(*out)[(*n)++], c, d, why) < 0)
 			return -1;
 	return 0;
 }
@@ -82,19 +155,295 @@ free_list(pattern *p, size_t n)
 		pcre2_code_free(p[i].re);
 		free(p[i].src);
 		free(p[i].value);
+		free(p[i].script);
 	}
 	free(p);
 }
 
-models *
-models_load(const char *dir, char **why)
+/* ---- the trained classifier ------------------------------------------ */
+
+/*
+ * models/classifier.txt, written by intake-train:
+ *
+ *   intake-classifier 1
+ *   ngrams MIN MAX
+ *   classes K NAME...          the classifier's own classes
+ *   bias B1 ... BK
+ *   features N
+ *   FEATURE<TAB>W1 ... WK      N lines
+ *
+ * A page's score for class k is Bk plus the sum of Wk over the features
+ * the page has, divided by the square root of the number of its features;
+ * a softmax of the scores gives the probabilities.
+ */
+typedef struct {
+	size_t nfine;
+	char **fine;        /* class names */
+	size_t *out;        /* class -> output class (a modelled type or other) */
+	double *bias;
+	size_t nfeat;
+	char **feat;
+	float *w;           /* nfeat x nfine */
+	size_t *slot;       /* open addressing: feature index + 1, or 0 */
+	size_t nslot;
+} classifier;
+
+static uint64_t
+fnv1a(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+static void
+clf_free(void *p)
+{
+	classifier *c = p;
+	size_t i;
+
+	if (!c)
+		return;
+	for (i = 0; i < c->nfine; i++)
+		free(c->fine[i]);
+	for (i = 0; i < c->nfeat; i++)
+		free(c->feat[i]);
+	free(c->fine);
+	free(c->out);
+	free(c->bias);
+	free(c->feat);
+	free(c->w);
+	free(c->slot);
+	free(c);
+}
+
+/* Index of feature f, or -1. */
+static long
+clf_find(const classifier *c, const char *f)
+{
+	size_t i;
+
+	if (!c->nslot)
+		return -1;
+	for (i = fnv1a(f) & (c->nslot - 1); c->slot[i]; i = (i + 1) & (c->nslot - 1))
+		if (strcmp(c->feat[c->slot[i] - 1], f) == 0)
+			return (long)(c->slot[i] - 1);
+	return -1;
+}
+
+/* Next line of buf from *pos (NUL-terminated in place), or NULL. */
+static char *
+next_line(char *buf, size_t len, size_t *pos)
+{
+	char *s, *nl;
+
+	if (*pos >= len)
+		return NULL;
+	s = buf + *pos;
+	nl = memchr(s, '\n', len - *pos);
+	if (nl) {
+		*nl = '\0';
+		*pos = (size_t)(nl - buf) + 1;
+	} else {
+		*pos = len;
+	}
+	return s;
+}
+
+/* K numbers from s into out; 0 or -1. */
+static int
+parse_nums(const char *s, size_t k, double *out)
+{
+	size_t i;
+	char *end;
+
+	for (i = 0; i < k; i++) {
+		out[i] = strtod(s, &end);
+		if (end == s || !isfinite(out[i]))
+			return -1;
+		s = end;
+	}
+	while (*s == ' ' || *s == '\r')
+		s++;
+	return *s ? -1 : 0;
+}
+
+static int
+clf_parse(models *m, classifier *c, char *buf, size_t len, const char *name,
+    char **why)
+{
+	size_t pos = 0, i, k, lineno = 0;
+	char *l, *save = NULL, *tok;
+	int a, b;
+	double *tmp = NULL;
+
+#define BAD(msg) do { *why = xasprintf("%s line %zu: %s", name, lineno, msg); \
+		free(tmp); return -1; } while (0)
+#define LINE() (lineno++, l = next_line(buf, len, &pos))
+	if (!LINE() || strcmp(l, "intake-classifier 1") != 0)
+		BAD("not an intake classifier (version 1)");
+	if (!LINE() || sscanf(l, "ngrams %d %d", &a, &b) != 2)
+		BAD("expected 'ngrams MIN MAX'");
+	if (a != m->ngram_min || b != m->ngram_max)
+		BAD("trained on other n-grams than documents.xml names");
+	if (!LINE() || strncmp(l, "classes ", 8) != 0)
+		BAD("expected 'classes K NAME...'");
+	tok = strtok_r(l + 8, " ", &save);
+	k = tok ? strtoul(tok, NULL, 10) : 0;
+	if (k < 2 || k > 1000)
+		BAD("a classifier needs 2 to 1000 classes");
+	c->fine = xcalloc(k, sizeof *c->fine);
+	c->out = xcalloc(k, sizeof *c->out);
+	for (i = 0; i < k; i++) {
+		size_t t;
+
+		if (!(tok = strtok_r(NULL, " ", &save)))
+			BAD("fewer class names than classes");
+		c->fine[c->nfine++] = xstrdup(tok);
+		c->out[i] = m->nmodelled;             /* other */
+		for (t = 0; t < m->nmodelled; t++)
+			if (strcmp(m->types[t].name, tok) == 0)
+				c->out[i] = t;
+	}
+	tmp = xmalloc(k * sizeof *tmp);
+	c->bias = xmalloc(k * sizeof *c->bias);
+	if (!LINE() || strncmp(l, "bias ", 5) != 0 || parse_nums(l + 5, k, c->bias) < 0)
+		BAD("expected 'bias' and a number per class");
+	if (!LINE() || sscanf(l, "features %zu", &c->nfeat) != 1 || c->nfeat > 50000000)
+		BAD("expected 'features N'");
+	c->feat = xcalloc(c->nfeat ? c->nfeat : 1, sizeof *c->feat);
+	c->w = xmalloc((c->nfeat ? c->nfeat : 1) * k * sizeof *c->w);
+	for (c->nslot = 16; c->nslot < 2 * c->nfeat; c->nslot *= 2)
+		;
+	c->slot = xcalloc(c->nslot, sizeof *c->slot);
+	for (i = 0; i < c->nfeat; i++) {
+		char *tab;
+		size_t j, h;
+
+		if (!LINE())
+			BAD("fewer features than announced");
+		if (!(tab = strchr(l, '\t')) || tab == l)
+			BAD("expected FEATURE<TAB>weights");
+		*tab = '\0';
+		if (parse_nums(tab + 1, k, tmp) < 0)
+			BAD("expected a weight per class");
+		for (j = 0; j < k; j++)
+			c->w[i * k + j] = (float)tmp[j];
+		if (clf_find(c, l) >= 0)
+			BAD("feature listed twice");
+		c->feat[i] = xstrdup(l);
+		for (h = fnv1a(l) & (c->nslot - 1); c->slot[h]; h = (h + 1) & (c->nslot - 1))
+			;
+		c->slot[h] = i + 1;
+	}
+#undef LINE
+#undef BAD
+	free(tmp);
+	return 0;
+}
+
+/* Load dir/FILE, whose sha256 documents.xml names. */
+static int
+clf_load(models *m, const char *dir, const char *sha, char **why)
+{
+	char *path = xasprintf("%s/%s", dir, m->clf_file), *buf = NULL, hex[65];
+	size_t len;
+	classifier *c;
+	int rc;
+
+	if (read_file(path, 256u << 20, &buf, &len) < 0) {
+		*why = xasprintf("%s: %s (make models trains it)", path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	sha256_hex(buf, len, hex);
+	if (!sha || strcmp(sha, hex) != 0) {
+		*why = xasprintf("%s: its sha256 is not the one documents.xml names "
+		    "(make models trains and names it)", path);
+		free(buf);
+		free(path);
+		return -1;
+	}
+	c = xcalloc(1, sizeof *c);
+	rc = clf_parse(m, c, buf, len, path, why);
+	free(buf);
+	free(path);
+	if (rc < 0) {
+		clf_free(c);
+		return -1;
+	}
+	m->clf = c;
+	return 0;
+}
+
+/* One <type> (modelled) or <distractor>: its titles, cues and fields. */
+static int
+load_type(models *m, xmlNodePtr t, int modelled, const defines *d, const char *path,
+    char **why)
+{
+	doc_type *dt = &m->types[m->ntypes++];
+	char *key = xml_get(t, "key");
+	xmlNodePtr f;
+	size_t nf = 0, i;
+
+	dt->name = xml_get(t, "name");
+	dt->key = modelled && key && strcmp(key, "yes") == 0;
+	dt->modelled = modelled;
+	free(key);
+	if (modelled)
+		m->nmodelled++;
+	if (!dt->name || !*dt->name || strcmp(dt->name, "other") == 0 ||
+	    strcmp(dt->name, "unknown") == 0) {
+		*why = xasprintf("%s line %d: <%s> needs a name other than other and unknown",
+		    path, t->line, (const char *)t->name);
+		return -1;
+	}
+	for (i = 0; i + 1 < m->ntypes; i++)
+		if (strcmp(m->types[i].name, dt->name) == 0) {
+			*why = xasprintf("%s line %d: '%s' is defined twice", path, t->line,
+			    dt->name);
+			return -1;
+		}
+	if (compile_list(t, "title", &dt->titles, &dt->ntitles, d, why) < 0 ||
+	    compile_list(t, "cue", &dt->cues, &dt->ncues, d, why) < 0)
+		return -1;
+	for (f = xml_child(t, "field"); f; f = xml_next(f, "field"))
+		nf++;
+	dt->fields = xcalloc(nf ? nf : 1, sizeof *dt->fields);
+	for (f = xml_child(t, "field"); f; f = xml_next(f, "field")) {
+		field_model *fm = &dt->fields[dt->nfields++];
+		char *req = xml_get(f, "required");
+
+		fm->name = xml_get(f, "name");
+		fm->kind = xml_get(f, "kind");
+		fm->required = !req || strcmp(req, "no") != 0;
+		free(req);
+		if (!fm->name || !fm->kind) {
+			*why = xasprintf("%s line %d: <field> needs name and kind", path,
+			    f->line);
+			return -1;
+		}
+		if (compile_list(f, "match", &fm->pats, &fm->npats, d, why) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static models *
+load(const char *dir, int with_clf, char **why)
 {
 	char *path = xasprintf("%s/documents.xml", dir);
 	xmlDocPtr doc = xml_read(path, why);
-	xmlNodePtr root, t;
+	xmlNodePtr root, t, c;
 	models *m = NULL;
 	size_t nt = 0;
 	char *reason = NULL;
+	int pass;
+	defines defs = {0};
 
 	if (!doc) {
 		reason = *why;
@@ -116,44 +465,66 @@ models_load(const char *dir, char **why)
 	m->title_score = xml_get_num(root, "title-score", 8);
 	m->margin = xml_get_num(root, "margin", 2);
 	m->max_subject = (size_t)xml_get_num(root, "max-subject", 262144);
-	for (t = xml_child(root, "type"); t; t = xml_next(t, "type"))
-		nt++;
+	for (t = root->children; t; t = t->next)
+		if (xml_is(t, "type") || xml_is(t, "distractor"))
+			nt++;
+	if (nt == 0) {
+		*why = xasprintf("%s: no <type>", path);
+		goto fail;
+	}
 	m->types = xcalloc(nt, sizeof *m->types);
-	for (t = xml_child(root, "type"); t; t = xml_next(t, "type")) {
-		doc_type *dt = &m->types[m->ntypes++];
-		char *key = xml_get(t, "key");
-		xmlNodePtr f;
-		size_t nf = 0;
+	/* Pattern macros, each in terms of those before it. */
+	for (t = xml_child(root, "define"); t; t = xml_next(t, "define")) {
+		char *name = xml_get(t, "name"), *raw = xml_content(t), *text;
 
-		dt->name = xml_get(t, "name");
-		dt->key = key && strcmp(key, "yes") == 0;
-		free(key);
-		if (!dt->name) {
-			*why = xasprintf("%s line %d: <type> without name", path, t->line);
+		if (!name || !*name || strstr(name, "}}")) {
+			*why = xasprintf("%s line %d: <define> needs a name", path, t->line);
+			free(name);
+			free(raw);
 			goto fail;
 		}
-		if (compile_list(t, "title", &dt->titles, &dt->ntitles, why) < 0 ||
-		    compile_list(t, "cue", &dt->cues, &dt->ncues, why) < 0)
+		text = expand(&defs, raw, t->line, why);
+		free(raw);
+		if (!text) {
+			free(name);
 			goto fail;
-		for (f = xml_child(t, "field"); f; f = xml_next(f, "field"))
-			nf++;
-		dt->fields = xcalloc(nf, sizeof *dt->fields);
-		for (f = xml_child(t, "field"); f; f = xml_next(f, "field")) {
-			field_model *fm = &dt->fields[dt->nfields++];
-			char *req = xml_get(f, "required");
-
-			fm->name = xml_get(f, "name");
-			fm->kind = xml_get(f, "kind");
-			fm->required = !req || strcmp(req, "no") != 0;
-			free(req);
-			if (!fm->name || !fm->kind) {
-				*why = xasprintf("%s line %d: <field> needs name and kind",
-				    path, f->line);
-				goto fail;
-			}
-			if (compile_list(f, "match", &fm->pats, &fm->npats, why) < 0)
-				goto fail;
 		}
+		defs.name = xrealloc(defs.name, (defs.n + 1) * sizeof *defs.name);
+		defs.text = xrealloc(defs.text, (defs.n + 1) * sizeof *defs.text);
+		defs.name[defs.n] = name;
+		defs.text[defs.n++] = text;
+	}
+	/* Modelled types first (they are the output classes), then the
+	 * distractors, whose titles and cues only help to recognise them. */
+	for (pass = 0; pass < 2; pass++)
+		for (t = xml_child(root, pass ? "distractor" : "type"); t;
+		    t = xml_next(t, pass ? "distractor" : "type"))
+			if (load_type(m, t, !pass, &defs, path, why) < 0)
+				goto fail;
+	if (m->nmodelled + 1 > MODEL_MAX_CLASSES) {
+		*why = xasprintf("%s: more than %d types", path, MODEL_MAX_CLASSES - 1);
+		goto fail;
+	}
+	m->ngram_min = 3;
+	m->ngram_max = 5;
+	if ((c = xml_child(root, "classifier")) != NULL) {
+		char *sha = xml_get(c, "sha256");
+
+		m->ngram_min = (int)xml_get_num(c, "ngram-min", 3);
+		m->ngram_max = (int)xml_get_num(c, "ngram-max", 5);
+		m->clf_file = xml_get(c, "file");
+		if (!m->clf_file || strchr(m->clf_file, '/') || m->ngram_min < 1 ||
+		    m->ngram_max < m->ngram_min || m->ngram_max > 8) {
+			*why = xasprintf("%s line %d: <classifier> needs a plain file name and "
+			    "1 <= ngram-min <= ngram-max <= 8", path, c->line);
+			free(sha);
+			goto fail;
+		}
+		if (with_clf && clf_load(m, dir, sha, why) < 0) {
+			free(sha);
+			goto fail;
+		}
+		free(sha);
 	}
 	m->mctx = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(m->mctx, MATCH_LIMIT);
@@ -163,6 +534,7 @@ models_load(const char *dir, char **why)
 		pcre2_jit_stack_assign(m->mctx, NULL, m->jit_stack);
 	xmlFreeDoc(doc);
 	free(path);
+	defines_free(&defs);
 	return m;
 fail:
 	/* Prefix the file name only where compile() did not. */
@@ -174,8 +546,21 @@ fail:
 	}
 	xmlFreeDoc(doc);
 	free(path);
+	defines_free(&defs);
 	models_free(m);
 	return NULL;
+}
+
+models *
+models_load(const char *dir, char **why)
+{
+	return load(dir, 1, why);
+}
+
+models *
+models_load_untrained(const char *dir, char **why)
+{
+	return load(dir, 0, why);
 }
 
 void
@@ -200,6 +585,8 @@ models_free(models *m)
 	}
 	free(m->types);
 	free(m->version);
+	free(m->clf_file);
+	clf_free(m->clf);
 	if (m->mctx)
 		pcre2_match_context_free(m->mctx);
 	if (m->jit_stack)
@@ -219,12 +606,13 @@ models_type(const models *m, const char *name)
 }
 
 int
-pattern_match(const models *m, const pattern *p, const char *s, size_t len,
-    size_t start, size_t *ms, size_t *me, size_t *vs, size_t *ve)
+pattern_match_values(const models *m, const pattern *p, const char *s, size_t len,
+    size_t start, size_t *ms, size_t *me, size_t *vs, size_t *ve, int maxv, int *nvals)
 {
+	static const char *const names[] = {"v", "v2", "v3", "v4"};
 	pcre2_match_data *md;
 	PCRE2_SIZE *ov;
-	int rc, g;
+	int rc, g, i, nv = 0;
 
 	if (len > m->max_subject)
 		len = m->max_subject;
@@ -241,15 +629,36 @@ pattern_match(const models *m, const pattern *p, const char *s, size_t len,
 	ov = pcre2_get_ovector_pointer(md);
 	*ms = ov[0];
 	*me = ov[1];
-	g = pcre2_substring_number_from_name(p->re, (PCRE2_SPTR) "v");
-	if (g > 0 && g < rc && ov[2 * g] != PCRE2_UNSET) {
-		*vs = ov[2 * g];
-		*ve = ov[2 * g + 1];
-	} else {
-		*vs = *ms;
-		*ve = *me;
+	for (i = 0; i < 4 && nv < maxv; i++) {
+		g = pcre2_substring_number_from_name(p->re, (PCRE2_SPTR)names[i]);
+		if (g > 0 && g < rc && ov[2 * g] != PCRE2_UNSET && ov[2 * g + 1] > ov[2 * g]) {
+			vs[nv] = ov[2 * g];
+			ve[nv++] = ov[2 * g + 1];
+		} else if (i == 0 && g <= 0) {
+			/* No group v: the whole match is the value. */
+			vs[nv] = *ms;
+			ve[nv++] = *me;
+			break;
+		}
 	}
 	pcre2_match_data_free(md);
+	*nvals = nv;
+	return 1;
+}
+
+int
+pattern_match(const models *m, const pattern *p, const char *s, size_t len,
+    size_t start, size_t *ms, size_t *me, size_t *vs, size_t *ve)
+{
+	size_t a[4], b[4];
+	int nv, rc = pattern_match_values(m, p, s, len, start, ms, me, a, b, 4, &nv);
+
+	if (rc != 1)
+		return rc;
+	/* The span from the first piece to the last; an empty value is the
+	 * empty span at the end of the match. */
+	*vs = nv ? a[0] : *me;
+	*ve = nv ? b[nv - 1] : *me;
 	return 1;
 }
 
@@ -264,47 +673,150 @@ parse_box(xmlNodePtr n, int b[4])
 	free(v);
 }
 
-void
-page_text_build(page_text *pt, xmlNodePtr *pages, size_t npages)
+/* Append one line's words to pt (a space between words, none at the end). */
+static void
+add_line(page_text *pt, xmlNodePtr page, xmlNodePtr line, size_t *cap, size_t *wcap,
+    int *first)
 {
-	size_t cap = 4096, wcap = 256, i;
-	xmlNodePtr line, w;
+	xmlNodePtr w;
+
+	for (w = xml_child(line, "w"); w; w = xml_next(w, "w")) {
+		char *s = xml_content(w);
+		size_t n = strlen(s);
+		word_ref *wr;
+
+		if (n == 0) {
+			free(s);
+			continue;
+		}
+		while (pt->len + n + 3 > *cap)
+			pt->text = xrealloc(pt->text, *cap *= 2);
+		if (!*first)
+			pt->text[pt->len++] = ' ';
+		*first = 0;
+		if (pt->nwords == *wcap)
+			pt->words = xrealloc(pt->words, (*wcap *= 2) * sizeof *pt->words);
+		wr = &pt->words[pt->nwords++];
+		wr->start = pt->len;
+		memcpy(pt->text + pt->len, s, n);
+		pt->len += n;
+		wr->end = pt->len;
+		wr->page = page;
+		wr->conf = xml_get_num(w, "c", 0);
+		parse_box(w, wr->b);
+		free(s);
+	}
+}
+
+typedef struct {
+	xmlNodePtr node;
+	int b[4];
+	size_t row;
+} line_box;
+
+static int
+cmp_line_y(const void *a, const void *b)
+{
+	const line_box *x = a, *y = b;
+	int cx = x->b[1] + x->b[3], cy = y->b[1] + y->b[3];
+
+	return cx != cy ? (cx < cy ? -1 : 1) : (x->b[0] - y->b[0]);
+}
+
+static int
+cmp_line_row(const void *a, const void *b)
+{
+	const line_box *x = a, *y = b;
+
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	return x->b[0] - y->b[0];
+}
+
+/*
+ * The lines of a page in reading order by their boxes: lines whose
+ * vertical extents overlap by more than half the smaller height share a
+ * row, left to right.  Tesseract sometimes reads a column of labels and
+ * then the column of their values; this puts each value back after its
+ * label.
+ */
+static size_t
+page_rows(xmlNodePtr page, line_box **out)
+{
+	xmlNodePtr l;
+	line_box *v = NULL;
+	size_t n = 0, cap = 0, i, row = 0;
+	int top = 0, bottom = -1;
+
+	for (l = xml_child(page, "line"); l; l = xml_next(l, "line")) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		v[n].node = l;
+		parse_box(l, v[n].b);
+		n++;
+	}
+	if (n)
+		qsort(v, n, sizeof *v, cmp_line_y);
+	for (i = 0; i < n; i++) {
+		int h = v[i].b[3] - v[i].b[1], rh = bottom - top;
+		int ov = (v[i].b[3] < bottom ? v[i].b[3] : bottom) -
+		    (v[i].b[1] > top ? v[i].b[1] : top);
+		int small = h < rh ? h : rh;
+
+		if (i == 0 || small <= 0 || 2 * ov <= small) {
+			row++;
+			top = v[i].b[1];
+			bottom = v[i].b[3];
+		} else {
+			if (v[i].b[1] < top)
+				top = v[i].b[1];
+			if (v[i].b[3] > bottom)
+				bottom = v[i].b[3];
+		}
+		v[i].row = row;
+	}
+	if (n)
+		qsort(v, n, sizeof *v, cmp_line_row);
+	*out = v;
+	return n;
+}
+
+static void
+build(page_text *pt, xmlNodePtr *pages, size_t npages, int rows)
+{
+	size_t cap = 4096, wcap = 256, i, k;
+	xmlNodePtr line;
 
 	memset(pt, 0, sizeof *pt);
 	pt->text = xmalloc(cap);
 	pt->words = xmalloc(wcap * sizeof *pt->words);
 	for (i = 0; i < npages; i++) {
-		for (line = xml_child(pages[i], "line"); line; line = xml_next(line, "line")) {
-			int first = 1;
+		if (rows) {
+			line_box *lb;
+			size_t n = page_rows(pages[i], &lb);
 
-			for (w = xml_child(line, "w"); w; w = xml_next(w, "w")) {
-				char *s = xml_content(w);
-				size_t n = strlen(s);
-				word_ref *wr;
+			for (k = 0; k < n; k++) {
+				int first = k == 0 || lb[k].row != lb[k - 1].row;
 
-				if (n == 0) {
-					free(s);
-					continue;
-				}
-				while (pt->len + n + 3 > cap)
+				add_line(pt, pages[i], lb[k].node, &cap, &wcap, &first);
+				if (pt->len + 2 > cap)
+					pt->text = xrealloc(pt->text, cap *= 2);
+				if (k + 1 == n || lb[k + 1].row != lb[k].row)
+					pt->text[pt->len++] = '\n';
+			}
+			free(lb);
+		} else {
+			for (line = xml_child(pages[i], "line"); line; line = xml_next(line, "line")) {
+				int first = 1;
+
+				add_line(pt, pages[i], line, &cap, &wcap, &first);
+				if (pt->len + 2 > cap)
 					pt->text = xrealloc(pt->text, cap *= 2);
 				if (!first)
-					pt->text[pt->len++] = ' ';
-				first = 0;
-				if (pt->nwords == wcap)
-					pt->words = xrealloc(pt->words, (wcap *= 2) * sizeof *pt->words);
-				wr = &pt->words[pt->nwords++];
-				wr->start = pt->len;
-				memcpy(pt->text + pt->len, s, n);
-				pt->len += n;
-				wr->end = pt->len;
-				wr->page = pages[i];
-				wr->conf = xml_get_num(w, "c", 0);
-				parse_box(w, wr->b);
-				free(s);
+					pt->text[pt->len++] = '\n';
 			}
-			if (!first)
-				pt->text[pt->len++] = '\n';
 		}
 		if (pt->len + 2 > cap)
 			pt->text = xrealloc(pt->text, cap *= 2);
@@ -312,6 +824,18 @@ page_text_build(page_text *pt, xmlNodePtr *pages, size_t npages)
 	}
 	pt->text[pt->len] = '\0';
 	pt->fold = text_fold(pt->text, pt->len, &pt->map, &pt->foldlen);
+}
+
+void
+page_text_build(page_text *pt, xmlNodePtr *pages, size_t npages)
+{
+	build(pt, pages, npages, 0);
+}
+
+void
+page_text_build_rows(page_text *pt, xmlNodePtr *pages, size_t npages)
+{
+	build(pt, pages, npages, 1);
 }
 
 void
@@ -324,111 +848,273 @@ page_text_free(page_text *pt)
 	memset(pt, 0, sizeof *pt);
 }
 
-/* How a page scored against one type. */
-typedef struct {
-	double score;
-	int title;    /* a title pattern matched */
-} type_score;
+/* ---- features ------------------------------------------------------- */
 
-
-/* Words of text on the page, as a rough measure of how much there is. */
-static size_t
-count_words(const page_text *pt)
+static void
+fs_add(featset *fs, char *f)
 {
-	return pt->nwords;
+	if (fs->n == fs->cap) {
+		fs->cap = fs->cap ? fs->cap * 2 : 256;
+		fs->v = xrealloc(fs->v, fs->cap * sizeof *fs->v);
+	}
+	fs->v[fs->n++] = f;
 }
 
-/*
- * Score every type on one page's folded text.  A limit hit inside a
- * pattern counts as no match: classification must never stall on text.
- */
-static void
-score_page(const models *m, const page_text *pt, type_score *sc)
+void
+featset_free(featset *fs)
 {
-	size_t t, i, ms, me, vs, ve;
+	size_t i;
 
+	for (i = 0; i < fs->n; i++)
+		free(fs->v[i]);
+	free(fs->v);
+	memset(fs, 0, sizeof *fs);
+}
+
+/* Letters of the scripts our documents use (folded text is upper case). */
+static int
+feature_letter(uint32_t c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+	    (c >= 0x400 && c <= 0x52F);
+}
+
+/* A set of strings for de-duplicating n-grams (open addressing). */
+typedef struct {
+	char **slot;
+	size_t n, cap;
+} strset;
+
+/* Add s (taking it) unless present; returns 1 when added, else frees s. */
+static int
+strset_add(strset *ss, char *s)
+{
+	size_t i;
+
+	if (2 * (ss->n + 1) > ss->cap) {
+		strset big = {xcalloc(ss->cap ? ss->cap * 2 : 1024, sizeof(char *)), 0,
+		    ss->cap ? ss->cap * 2 : 1024};
+
+		for (i = 0; i < ss->cap; i++)
+			if (ss->slot[i])
+				strset_add(&big, ss->slot[i]);
+		free(ss->slot);
+		*ss = big;
+	}
+	for (i = fnv1a(s) & (ss->cap - 1); ss->slot[i]; i = (i + 1) & (ss->cap - 1))
+		if (strcmp(ss->slot[i], s) == 0) {
+			free(s);
+			return 0;
+		}
+	ss->slot[i] = s;
+	ss->n++;
+	return 1;
+}
+
+void
+page_features(const models *m, const page_text *pt, featset *fs)
+{
+	uint32_t *cp = xmalloc((pt->foldlen + 2) * sizeof *cp);
+	size_t n = 0, i, k, t, ms, me, vs, ve;
+	strset seen = {0};
+	int len;
+
+	memset(fs, 0, sizeof *fs);
+	cp[n++] = ' ';
+	for (i = 0; i < pt->foldlen;) {
+		uint32_t c;
+		size_t b = utf8_decode(pt->fold + i, pt->foldlen - i, &c);
+
+		if (b == 0) {
+			i++;
+			continue;
+		}
+		i += b;
+		if (c >= '0' && c <= '9')
+			c = '#';
+		else if (!feature_letter(c))
+			c = ' ';
+		if (c == ' ' && cp[n - 1] == ' ')
+			continue;
+		cp[n++] = c;
+	}
+	if (cp[n - 1] != ' ')
+		cp[n++] = ' ';
+	for (len = m->ngram_min; len <= m->ngram_max; len++)
+		for (i = 0; i + (size_t)len <= n; i++) {
+			char buf[8 * 4 + 1];
+			size_t o = 0;
+
+			for (k = i; k < i + (size_t)len; k++)
+				o += utf8_encode(cp[k], buf + o);
+			buf[o] = '\0';
+			/* A lone space is no evidence. */
+			if (o == 1 && buf[0] == ' ')
+				continue;
+			strset_add(&seen, xstrdup(buf));
+		}
+	/* The strings live in the set; hand them over. */
+	for (i = 0; i < seen.cap; i++)
+		if (seen.slot[i])
+			fs_add(fs, seen.slot[i]);
+	free(seen.slot);
+	free(cp);
 	for (t = 0; t < m->ntypes; t++) {
 		const doc_type *dt = &m->types[t];
 
-		sc[t].score = 0;
-		sc[t].title = 0;
-		for (i = 0; i < dt->ntitles; i++)
-			if (pattern_match(m, &dt->titles[i], pt->fold, pt->foldlen, 0,
-			    &ms, &me, &vs, &ve) == 1) {
-				sc[t].score += dt->titles[i].weight;
-				sc[t].title = 1;
-			}
-		for (i = 0; i < dt->ncues; i++)
-			if (pattern_match(m, &dt->cues[i], pt->fold, pt->foldlen, 0,
-			    &ms, &me, &vs, &ve) == 1)
-				sc[t].score += dt->cues[i].weight;
+		for (k = 0; k < dt->ntitles; k++)
+			if (pattern_match(m, &dt->titles[k], pt->fold, pt->foldlen, 0, &ms, &me,
+			    &vs, &ve) == 1)
+				fs_add(fs, xasprintf("@t:%s", dt->titles[k].id));
+		for (k = 0; k < dt->ncues; k++)
+			if (pattern_match(m, &dt->cues[k], pt->fold, pt->foldlen, 0, &ms, &me,
+			    &vs, &ve) == 1)
+				fs_add(fs, xasprintf("@c:%s", dt->cues[k].id));
 	}
+}
+
+double
+feature_value(const char *f, size_t n)
+{
+	if (f[0] == '@')
+		return 1.0;
+	return n ? 1.0 / sqrt((double)n) : 0;
+}
+
+/* ---- classification ------------------------------------------------- */
+
+size_t
+models_nclasses(const models *m)
+{
+	return m->nmodelled + 1;
+}
+
+const char *
+models_class_name(const models *m, size_t i)
+{
+	return i < m->nmodelled ? m->types[i].name : "other";
+}
+
+void
+models_decide(const models *m, page_class *v)
+{
+	size_t i, best = 0, second = 1;
+
+	if (v->nclass < 2)
+		return;
+	if (v->p[1] > v->p[0])
+		best = 1, second = 0;
+	for (i = 2; i < v->nclass; i++) {
+		if (v->p[i] > v->p[best]) {
+			second = best;
+			best = i;
+		} else if (v->p[i] > v->p[second]) {
+			second = i;
+		}
+	}
+	v->type = models_class_name(m, best);
+	v->confidence = v->p[best];
+	v->runner_up = models_class_name(m, second);
+	v->runner_conf = v->p[second];
+	if (v->p[best] - v->p[second] < m->margin) {
+		/* Two classes fit about equally well: a person decides.  The
+		 * confidence is then how sure we are that it is undecided. */
+		v->runner_up = models_class_name(m, best);
+		v->runner_conf = v->p[best];
+		v->type = "unknown";
+		v->confidence = 1.0 - (v->p[best] - v->p[second]);
+	}
+}
+
+/* 1 when one of dt's titles matches the text. */
+static int
+has_title(const models *m, const doc_type *dt, const page_text *pt)
+{
+	size_t i, ms, me, vs, ve;
+
+	for (i = 0; i < dt->ntitles; i++)
+		if (pattern_match(m, &dt->titles[i], pt->fold, pt->foldlen, 0, &ms, &me, &vs,
+		    &ve) == 1)
+			return 1;
+	return 0;
+}
+
+/* The trained model: probabilities of the output classes in v->p, and
+ * the most probable class of its own in v->kind. */
+static void
+clf_classify(const models *m, const page_text *pt, page_class *v)
+{
+	const classifier *c = m->clf;
+	featset fs;
+	double *score = xcalloc(c->nfine, sizeof *score), max, sum = 0;
+	size_t i, j, best = 0;
+
+	page_features(m, pt, &fs);
+	for (i = 0; i < fs.n; i++) {
+		long f = clf_find(c, fs.v[i]);
+		double x = feature_value(fs.v[i], fs.n);
+
+		if (f >= 0)
+			for (j = 0; j < c->nfine; j++)
+				score[j] += x * c->w[(size_t)f * c->nfine + j];
+	}
+	for (j = 0; j < c->nfine; j++) {
+		score[j] += c->bias[j];
+		if (score[j] > score[best])
+			best = j;
+	}
+	max = score[best];
+	for (j = 0; j < c->nfine; j++)
+		sum += (score[j] = exp(score[j] - max));
+	for (j = 0; j < c->nfine; j++)
+		v->p[c->out[j]] += score[j] / sum;
+	v->kind = c->fine[best];
+	free(score);
+	featset_free(&fs);
 }
 
 /*
- * Share of the evidence: a softmax over the types' scores, with "none of
- * them" standing at min_score, so a lone strong title gives a confidence
- * near 1 and two close types each get about half.
+ * Without a classifier: a type's score is the sum of the weights of its
+ * matching titles and cues, and the probabilities a softmax over them with
+ * "other" standing at min_score.
  */
-static double
-share(const models *m, const type_score *sc, double score)
+static void
+rule_classify(const models *m, const page_text *pt, page_class *v)
 {
-	double sum = exp(m->min_score / 3.0);
-	size_t t;
+	double score[MODEL_MAX_CLASSES], sum = 0, best = m->min_score;
+	size_t t, i, ms, me, vs, ve, nc = models_nclasses(m), kind = (size_t)-1;
 
-	for (t = 0; t < m->ntypes; t++)
-		if (sc[t].score > 0)
-			sum += exp(sc[t].score / 3.0);
-	return exp(score / 3.0) / sum;
-}
-
-static page_class
-decide(const models *m, xmlNodePtr page, const type_score *sc, size_t nwords)
-{
-	page_class v = {"unknown", 0, "other", 0, 1};
-	size_t t, best = (size_t)-1, second = (size_t)-1;
-	char *status = xml_get(page, "status");
-	int ok = status && strcmp(status, "ok") == 0;
-
-	free(status);
-	if (!ok || nwords == 0)
-		return v;
+	for (t = 0; t < nc; t++)
+		score[t] = 0;
+	score[m->nmodelled] = m->min_score;
 	for (t = 0; t < m->ntypes; t++) {
-		if (best == (size_t)-1 || sc[t].score > sc[best].score) {
-			second = best;
-			best = t;
-		} else if (second == (size_t)-1 || sc[t].score > sc[second].score) {
-			second = t;
+		const doc_type *dt = &m->types[t];
+		double s = 0;
+
+		for (i = 0; i < dt->ntitles; i++)
+			if (pattern_match(m, &dt->titles[i], pt->fold, pt->foldlen, 0, &ms, &me,
+			    &vs, &ve) == 1)
+				s += dt->titles[i].weight;
+		for (i = 0; i < dt->ncues; i++)
+			if (pattern_match(m, &dt->cues[i], pt->fold, pt->foldlen, 0, &ms, &me,
+			    &vs, &ve) == 1)
+				s += dt->cues[i].weight;
+		if (dt->modelled) {
+			score[t] = s;
+		} else if (s > score[m->nmodelled]) {
+			score[m->nmodelled] = s;
+		}
+		if (s > best) {
+			best = s;
+			kind = t;
 		}
 	}
-	if (best == (size_t)-1 || sc[best].score < m->min_score) {
-		/* No sign of any type: a continuation, or a document we do
-		 * not model.  Too little text to say either way is unknown. */
-		v.starts = 0;
-		v.type = nwords >= 12 ? "other" : "unknown";
-		v.confidence = nwords >= 12 ? 0.6 : 0.2;
-		if (best != (size_t)-1 && sc[best].score > 0) {
-			v.runner_up = m->types[best].name;
-			v.runner_conf = share(m, sc, sc[best].score);
-		}
-		return v;
-	}
-	v.type = m->types[best].name;
-	v.starts = sc[best].title || sc[best].score >= m->title_score;
-	v.confidence = share(m, sc, sc[best].score);
-	if (second != (size_t)-1 && sc[second].score > 0) {
-		v.runner_up = m->types[second].name;
-		v.runner_conf = share(m, sc, sc[second].score);
-	}
-	if (second != (size_t)-1 && sc[best].score - sc[second].score < m->margin) {
-		/* Two types fit about equally well: a person decides. */
-		v.runner_up = m->types[best].name;
-		v.runner_conf = v.confidence;
-		v.type = "unknown";
-		v.confidence = v.confidence < 0.5 ? v.confidence : 0.5;
-		v.starts = 1;
-	}
-	return v;
+	for (t = 0; t < nc; t++)
+		sum += (score[t] = exp((score[t] - best) / 3.0));
+	for (t = 0; t < nc; t++)
+		v->p[t] = score[t] / sum;
+	if (kind != (size_t)-1 && !m->types[kind].modelled)
+		v->kind = m->types[kind].name;
 }
 
 /*
@@ -438,14 +1124,58 @@ decide(const models *m, xmlNodePtr page, const type_score *sc, size_t nwords)
 page_class
 classify_page(const models *m, xmlNodePtr page)
 {
-	type_score *sc = xcalloc(m->ntypes ? m->ntypes : 1, sizeof *sc);
-	page_text pt;
 	page_class v;
+	page_text pt;
+	char *status = xml_get(page, "status");
+	size_t t;
 
+	memset(&v, 0, sizeof v);
+	v.type = "unknown";
+	v.runner_up = "other";
+	v.nclass = models_nclasses(m);
+	v.starts = 1;
 	page_text_build(&pt, &page, 1);
-	score_page(m, &pt, sc);
-	v = decide(m, page, sc, count_words(&pt));
+	if (status && (strcmp(status, "empty") == 0 ||
+	    (strcmp(status, "ok") == 0 && pt.nwords == 0))) {
+		/* A blank page (the back of a sheet): none of the types, and
+		 * nothing on it to check.  Were it a certificate the OCR could
+		 * not read, its type would be missing from the case, which the
+		 * rules report; it can never make a case complete. */
+		v.type = "other";
+		v.kind = "blank";
+		v.confidence = 0.5;
+		v.runner_up = "unknown";
+		v.p[m->nmodelled] = 1.0;
+		free(status);
+		page_text_free(&pt);
+		return v;
+	}
+	if (!status || strcmp(status, "ok") != 0) {
+		/* Not read at all: a person looks at it. */
+		free(status);
+		page_text_free(&pt);
+		return v;
+	}
+	free(status);
+	v.readable = 1;
+	if (m->clf)
+		clf_classify(m, &pt, &v);
+	else
+		rule_classify(m, &pt, &v);
+	models_decide(m, &v);
+	/* A page starts a document when it carries a title of what it is: of
+	 * its type, or of any distractor when it is "other". */
+	v.starts = 0;
+	for (t = 0; t < m->ntypes && !v.starts; t++) {
+		const doc_type *dt = &m->types[t];
+		int mine = dt->modelled ? strcmp(dt->name, v.type) == 0 :
+		    strcmp(v.type, "other") == 0;
+
+		if (mine && has_title(m, dt, &pt))
+			v.starts = 1;
+	}
+	if (strcmp(v.type, "unknown") == 0)
+		v.starts = 1;
 	page_text_free(&pt);
-	free(sc);
 	return v;
 }

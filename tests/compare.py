@@ -1,9 +1,13 @@
-"""compare.py EXPECTED_DIR OUT_DIR [CASE...]
+"""compare.py [--max-differences N] [--min-verdicts K] EXPECTED_DIR OUT_DIR [CASE...]
 
 Golden-output check of dossiers against the expected ones beside the
 samples: the verdict, the findings (code and doc-type), the type of the
 document holding every page of the three checked types, and their key
-fields.  Prints one line per difference and exits 1 if there is any.
+fields.  Prints one line per difference.
+
+Exits 1 when a dossier is missing, when any dossier says `complete` where
+the expected one does not (never allowed), or when there are more than N
+differences (default 0) or fewer than K right verdicts (default: all).
 Only the standard library: it runs wherever Debian's python3 does.
 """
 import os
@@ -61,18 +65,45 @@ def compare(exp_path, out_path, case):
 
 
 def main(argv):
-    if len(argv) < 3:
+    args = argv[1:]
+    max_diff, min_verdicts = 0, None
+    while args and args[0].startswith("--"):
+        if args[0] == "--max-differences" and len(args) > 1:
+            max_diff = int(args[1])
+        elif args[0] == "--min-verdicts" and len(args) > 1:
+            min_verdicts = int(args[1])
+        else:
+            sys.stderr.write(__doc__)
+            return 2
+        args = args[2:]
+    if len(args) < 2:
         sys.stderr.write(__doc__)
         return 2
-    exp, out = argv[1], argv[2]
-    cases = argv[3:] or sorted(f[:-4] for f in os.listdir(exp) if f.endswith(".xml"))
-    problems = []
+    exp, out = args[0], args[1]
+    cases = args[2:] or sorted(f[:-4] for f in os.listdir(exp) if f.endswith(".xml"))
+    problems, right, false_complete, missing = [], 0, [], []
     for case in cases:
-        problems += compare(os.path.join(exp, case + ".xml"), os.path.join(out, case + ".xml"), case)
+        e, o = os.path.join(exp, case + ".xml"), os.path.join(out, case + ".xml")
+        problems += compare(e, o, case)
+        if not os.path.exists(o):
+            missing.append(case)
+            continue
+        ev, ov = load(e)[3], load(o)[3]
+        right += ev == ov
+        if ov == "complete" and ev != "complete":
+            false_complete.append(case)
     for p in problems:
         print(p)
-    print("compared %d cases: %d differences" % (len(cases), len(problems)))
-    return 1 if problems else 0
+    if min_verdicts is None:
+        min_verdicts = len(cases)
+    print("compared %d cases: %d differences (at most %d allowed), %d right verdicts "
+          "(at least %d required), %d falsely complete, %d without a dossier" % (
+              len(cases), len(problems), max_diff, right, min_verdicts,
+              len(false_complete), len(missing)))
+    for c in false_complete:
+        print("%s: FALSELY COMPLETE" % c)
+    ok = not missing and not false_complete and len(problems) <= max_diff and right >= min_verdicts
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
