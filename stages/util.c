@@ -358,16 +358,21 @@ file_sha256(const char *path, char hex[65])
 int
 models_digest(const char *dir, char hex[65])
 {
-	static const char *const files[] = {"documents.xml", "procedures.xml", "dossier.xsd"};
-	char all[3 * 65 + 1] = "", one[65];
+	/* classifier.txt is optional (the classifier falls back to the title
+	 * cues without it), the others are not. */
+	static const char *const files[] = {"documents.xml", "procedures.xml",
+	    "dossier.xsd", "classifier.txt"};
+	char all[4 * 65 + 1] = "", one[65];
 	size_t i;
 
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 4; i++) {
 		char *p = xasprintf("%s/%s", dir, files[i]);
 		int rc = file_sha256(p, one);
 
 		free(p);
-		if (rc < 0)
+		if (rc < 0 && i == 3 && errno == ENOENT)
+			strcpy(one, "none");
+		else if (rc < 0)
 			return -1;
 		strcat(all, one);
 		strcat(all, "\n");

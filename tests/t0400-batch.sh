@@ -46,6 +46,17 @@ test_expect_success 'a changed rule set redoes every case' '
 	test "$(grep -c "redone=\"yes\"" out/.intake/report.xml)" -eq 2
 '
 
+test_expect_success 'a retrained classifier redoes every case' '
+	# As make models does: new weights, and documents.xml names their digest.
+	cp -r "$top/models" models3 &&
+	old=$(sha256sum models3/classifier.txt | cut -d" " -f1) &&
+	sed -i "\$ s/0\\.1/0.2/" models3/classifier.txt &&
+	new=$(sha256sum models3/classifier.txt | cut -d" " -f1) &&
+	test "$old" != "$new" && sed -i "s/$old/$new/" models3/documents.xml &&
+	INTAKE_MODELS=$PWD/models3 intake run -s 0 in out >stdout &&
+	test "$(grep -c "redone=\"yes\"" out/.intake/report.xml)" -eq 2
+'
+
 test_expect_success '--force redoes everything' '
 	intake run -f -s 0 in out >stdout &&
 	test "$(grep -c "redone=\"yes\"" out/.intake/report.xml)" -eq 2
