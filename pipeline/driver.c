@@ -140,24 +140,6 @@ now(void)
 }
 
 static int
-case_id_ok(const char *id)
-{
-	size_t i, n = strlen(id);
-
-	if (n < 1 || n > 64)
-		return 0;
-	for (i = 0; i < n; i++) {
-		char c = id[i];
-		int alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		    (c >= '0' && c <= '9');
-
-		if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-')))
-			return 0;
-	}
-	return 1;
-}
-
-static int
 is_scan(const char *name)
 {
 	static const char *const ext[] = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".pdf"};
@@ -729,12 +711,12 @@ list_cases(const options *o, size_t *nj)
 			continue;
 		dir = xasprintf("%s/%s", o->inbox, e->d_name);
 		if (lstat(dir, &st) < 0 || !S_ISDIR(st.st_mode)) {
-			if (e->d_name[0] != '.' && case_id_ok(e->d_name))
+			if (e->d_name[0] != '.' && case_id_valid(e->d_name))
 				warnx_(o->inbox, "'%s' is not a case folder, skipped", e->d_name);
 			free(dir);
 			continue;
 		}
-		if (!case_id_ok(e->d_name)) {
+		if (!case_id_valid(e->d_name)) {
 			/* The name itself may be hostile (a newline, 300 bytes):
 			 * it is not repeated. */
 			warnx_(o->inbox, "a folder name is not a valid case id, skipped "

@@ -607,24 +607,6 @@ base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
-static int
-valid_case_id(const char *id)
-{
-	size_t i, n = strlen(id);
-
-	if (n < 1 || n > 64)
-		return 0;
-	for (i = 0; i < n; i++) {
-		char c = id[i];
-		int alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		    (c >= '0' && c <= '9');
-
-		if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-')))
-			return 0;
-	}
-	return 1;
-}
-
 /* What was found about one dossier, for the report and the listing. */
 typedef struct {
 	status st;
@@ -745,7 +727,7 @@ audit_one(auditor *a, const char *path, const char *named_case)
 	memset(&o, 0, sizeof o);
 	detail->len = 0;
 	/* Until the dossier says otherwise, its case is what its name says. */
-	if (named_case && valid_case_id(named_case))
+	if (named_case && case_id_valid(named_case))
 		snprintf(case_buf, sizeof case_buf, "%s", named_case);
 	case_id = case_buf;
 	/* Fault injection for the tests (in the manner of git's GIT_TEST_*):
@@ -777,7 +759,7 @@ audit_one(auditor *a, const char *path, const char *named_case)
 	}
 	root = xmlDocGetRootElement(doc);
 	if (xml_is(root, "dossier") && attr(root, "case") &&
-	    valid_case_id(attr(root, "case")))
+	    case_id_valid(attr(root, "case")))
 		snprintf(case_buf, sizeof case_buf, "%s", attr(root, "case"));
 
 	a->nerrors = 0;
@@ -909,7 +891,7 @@ take(auditor *a, const char *path, const char *named_case)
 		return;
 	snprintf(a->slot->current, sizeof a->slot->current, "%s", path);
 	snprintf(a->slot->case_id, sizeof a->slot->case_id, "%s",
-	    named_case && valid_case_id(named_case) ? named_case : "");
+	    named_case && case_id_valid(named_case) ? named_case : "");
 	a->slot->busy = 1;
 	audit_one(a, path, named_case);
 }

@@ -62,6 +62,10 @@ int read_fd(int fd, size_t cap, char **buf, size_t *len);
  * refused unless it is a regular file (or stdin). */
 int read_file(const char *path, size_t cap, char **buf, size_t *len);
 
+/* 1 when id is a case id by the contract's allow-list:
+ * [A-Za-z0-9][A-Za-z0-9._-]{0,63}.  Anything else is never used in a path. */
+int case_id_valid(const char *id);
+
 /* Parse "YYYY-MM-DD" strictly; 0 on success. */
 int iso_date_parse(const char *s, int *y, int *m, int *d);
 

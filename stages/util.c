@@ -189,6 +189,24 @@ read_file(const char *path, size_t cap, char **buf, size_t *len)
 }
 
 int
+case_id_valid(const char *id)
+{
+	size_t i, n = strlen(id);
+
+	if (n < 1 || n > 64)
+		return 0;
+	for (i = 0; i < n; i++) {
+		char c = id[i];
+		int alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9');
+
+		if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-')))
+			return 0;
+	}
+	return 1;
+}
+
+int
 iso_date_parse(const char *s, int *y, int *m, int *d)
 {
 	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

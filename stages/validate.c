@@ -41,25 +41,6 @@ static const struct option longopts[] = {
 	{NULL, 0, NULL, 0},
 };
 
-/* The case-id allow-list of the contract. */
-static int
-valid_case_id(const char *id)
-{
-	size_t i, n = strlen(id);
-
-	if (n < 1 || n > 64 || !((id[0] >= 'A' && id[0] <= 'Z') ||
-	    (id[0] >= 'a' && id[0] <= 'z') || (id[0] >= '0' && id[0] <= '9')))
-		return 0;
-	for (i = 1; i < n; i++) {
-		char c = id[i];
-
-		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		    (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
-			return 0;
-	}
-	return 1;
-}
-
 /* Copy the applicant's elements we know, cleaned, in the contract's order. */
 static void
 copy_applicant(xmlNodePtr dossier, xmlNodePtr src)
@@ -221,7 +202,7 @@ cmd_main(int argc, char **argv)
 	id = xml_get(croot, "id");
 	proc = xml_get(croot, "procedure");
 	sub = xml_get(croot, "submitted");
-	if (!id || !valid_case_id(id))
+	if (!id || !case_id_valid(id))
 		die(EX_BADINPUT, case_path, "case id is missing or not allowed "
 		    "(letters, digits, '.', '_', '-'; at most 64)");
 	if (expect_id && strcmp(id, expect_id) != 0)
