@@ -298,7 +298,6 @@ typedef struct {
 	strbuf out, line, detail, keys_old, keys_new;
 	const char **old, **new;
 	size_t nold, nnew, capold, capnew;
-	unsigned char *iobuf;
 	const char *crash_on;     /* $INTAKE_TEST_AUDIT_CRASH: die on this file */
 	pid_t parent;
 } auditor;
@@ -474,47 +473,6 @@ finding_element(strbuf *b, const char *change, const char *key)
 
 /* ---- the recorded scans --------------------------------------------- */
 
-/* sha256 of a scan as lower-case hex; 0, -1 with errno. */
-static int
-file_digest(auditor *a, const char *path, char hex[65])
-{
-	static const char digits[] = "0123456789abcdef";
-	unsigned char md[32];
-	sha256_ctx c;
-	struct stat st;
-	int fd, i;
-	ssize_t r;
-
-	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		errno = EINVAL;
-		return -1;
-	}
-	sha256_init(&c);
-	while ((r = read(fd, a->iobuf, 65536)) != 0) {
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			i = errno;
-			close(fd);
-			errno = i;
-			return -1;
-		}
-		sha256_update(&c, a->iobuf, (size_t)r);
-	}
-	close(fd);
-	sha256_final(&c, md);
-	for (i = 0; i < 32; i++) {
-		hex[2 * i] = digits[md[i] >> 4];
-		hex[2 * i + 1] = digits[md[i] & 15];
-	}
-	hex[64] = '\0';
-	return 0;
-}
-
 /* A name inside the case folder, nothing more. */
 static int
 plain_name(const char *s)
@@ -568,7 +526,7 @@ check_inputs(auditor *a, xmlNodePtr root, const char *case_id, strbuf *detail,
 					s = ST_INPUT_MISMATCH;
 				} else {
 					path = xasprintf("%s/%s/%s", a->scans, case_id, file);
-					if (file_digest(a, path, hex) < 0) {
+					if (file_sha256(path, hex) < 0) {
 						st = errno == ENOENT ? "missing" : "unreadable";
 						s = ST_INPUT_MISSING;
 					} else if (strcasecmp(hex, sha) != 0) {
@@ -955,7 +913,6 @@ run_worker(auditor *a, char **archives, int narchives)
 		setrlimit(RLIMIT_AS, &rl);
 	}
 #endif
-	a->iobuf = xmalloc(65536);
 	for (i = 0; i < narchives; i++) {
 		struct stat st;
 
