@@ -62,6 +62,10 @@ int read_fd(int fd, size_t cap, char **buf, size_t *len);
  * refused unless it is a regular file (or stdin). */
 int read_file(const char *path, size_t cap, char **buf, size_t *len);
 
+/* FNV-1a hash of a NUL-terminated string: a fast, stable key for hash
+ * tables (the classifier's features), not a digest. */
+uint64_t str_hash(const char *s);
+
 /* 1 when id is a case id by the contract's allow-list:
  * [A-Za-z0-9][A-Za-z0-9._-]{0,63}.  Anything else is never used in a path. */
 int case_id_valid(const char *id);

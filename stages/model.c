@@ -188,18 +188,6 @@ typedef struct {
 	size_t nslot;
 } classifier;
 
-static uint64_t
-fnv1a(const char *s)
-{
-	uint64_t h = 1469598103934665603ull;
-
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ull;
-	}
-	return h;
-}
-
 static void
 clf_free(void *p)
 {
@@ -229,7 +217,7 @@ clf_find(const classifier *c, const char *f)
 
 	if (!c->nslot)
 		return -1;
-	for (i = fnv1a(f) & (c->nslot - 1); c->slot[i]; i = (i + 1) & (c->nslot - 1))
+	for (i = str_hash(f) & (c->nslot - 1); c->slot[i]; i = (i + 1) & (c->nslot - 1))
 		if (strcmp(c->feat[c->slot[i] - 1], f) == 0)
 			return (long)(c->slot[i] - 1);
 	return -1;
@@ -336,7 +324,7 @@ clf_parse(models *m, classifier *c, char *buf, size_t len, const char *name,
 		if (clf_find(c, l) >= 0)
 			BAD("feature listed twice");
 		c->feat[i] = xstrdup(l);
-		for (h = fnv1a(l) & (c->nslot - 1); c->slot[h]; h = (h + 1) & (c->nslot - 1))
+		for (h = str_hash(l) & (c->nslot - 1); c->slot[h]; h = (h + 1) & (c->nslot - 1))
 			;
 		c->slot[h] = i + 1;
 	}
@@ -901,7 +889,7 @@ strset_add(strset *ss, char *s)
 		free(ss->slot);
 		*ss = big;
 	}
-	for (i = fnv1a(s) & (ss->cap - 1); ss->slot[i]; i = (i + 1) & (ss->cap - 1))
+	for (i = str_hash(s) & (ss->cap - 1); ss->slot[i]; i = (i + 1) & (ss->cap - 1))
 		if (strcmp(ss->slot[i], s) == 0) {
 			free(s);
 			return 0;

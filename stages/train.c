@@ -77,18 +77,6 @@ typedef struct {
 	size_t nslot;
 } vocab;
 
-static uint64_t
-hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ull;
-
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ull;
-	}
-	return h;
-}
-
 static void
 vocab_grow(vocab *vc)
 {
@@ -96,7 +84,7 @@ vocab_grow(vocab *vc)
 	size_t *slot = xcalloc(nslot, sizeof *slot);
 
 	for (i = 0; i < vc->n; i++) {
-		size_t h = hash(vc->name[i]) & (nslot - 1);
+		size_t h = str_hash(vc->name[i]) & (nslot - 1);
 
 		while (slot[h])
 			h = (h + 1) & (nslot - 1);
@@ -115,7 +103,7 @@ vocab_id(vocab *vc, const char *s)
 
 	if (2 * (vc->n + 1) > vc->nslot)
 		vocab_grow(vc);
-	for (h = hash(s) & (vc->nslot - 1); vc->slot[h]; h = (h + 1) & (vc->nslot - 1))
+	for (h = str_hash(s) & (vc->nslot - 1); vc->slot[h]; h = (h + 1) & (vc->nslot - 1))
 		if (strcmp(vc->name[vc->slot[h] - 1], s) == 0)
 			return vc->slot[h] - 1;
 	if (vc->n == vc->cap) {
@@ -505,7 +493,7 @@ cmd_main(int argc, char **argv)
 			remap[i] = (size_t)-1;
 			if (vc.df[i] < (size_t)mindf)
 				continue;
-			for (h = hash(vc.name[i]) & (kv.nslot - 1); kv.slot[h];
+			for (h = str_hash(vc.name[i]) & (kv.nslot - 1); kv.slot[h];
 			    h = (h + 1) & (kv.nslot - 1))
 				if (strcmp(kv.name[kv.slot[h] - 1], vc.name[i]) == 0) {
 					remap[i] = kv.slot[h] - 1;

@@ -188,6 +188,18 @@ read_file(const char *path, size_t cap, char **buf, size_t *len)
 	return rc;
 }
 
+uint64_t
+str_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
 int
 case_id_valid(const char *id)
 {
