@@ -123,6 +123,9 @@ void sha256_update(sha256_ctx *c, const void *data, size_t n);
 void sha256_final(sha256_ctx *c, unsigned char out[32]);
 /* Lower-case hex of the digest of data into hex (65 bytes incl. NUL). */
 void sha256_hex(const void *data, size_t n, char hex[65]);
+/* Use the CPU's SHA instructions if it has them (want 1, the default) or
+ * the portable code (want 0); returns 1 when the instructions are used. */
+int sha256_hw(int want);
 
 /* ---- text.c: UTF-8, cleaning, folding, dates, names ------------------ */
 

@@ -65,6 +65,28 @@ get_age(xmlNodePtr n, const char *name)
 	return a;
 }
 
+/* An attribute cleaned once here, so that the texts the engine copies into
+ * every dossier need no cleaning there (see put()). */
+static char *
+get_clean(xmlNodePtr n, const char *name)
+{
+	char *v = xml_get(n, name), *c;
+
+	if (!v)
+		return NULL;
+	c = text_clean(v, strlen(v));
+	free(v);
+	return c;
+}
+
+/* Text the rulebook loader already cleaned, or the engine's own words:
+ * set as they are. */
+static void
+put(xmlNodePtr node, const char *name, const char *clean)
+{
+	xmlSetProp(node, BAD_CAST name, BAD_CAST clean);
+}
+
 static void
 load_procedure(procedure *p, xmlNodePtr node)
 {
@@ -91,11 +113,11 @@ load_procedure(procedure *p, xmlNodePtr node)
 		requirement *q = &p->req[p->nreq++];
 		char *ifany = xml_get(r, "if-any");
 
-		q->doc_type = xml_get(r, "doc-type");
-		q->title = xml_get(r, "title");
+		q->doc_type = get_clean(r, "doc-type");
+		q->title = get_clean(r, "title");
 		q->exempt = xml_get(r, "exempt");
-		q->condition = xml_get(r, "condition");
-		q->source = xml_get(r, "source");
+		q->condition = get_clean(r, "condition");
+		q->source = get_clean(r, "source");
 		q->group = xml_get(r, "alternative-group");
 		q->only_for = xml_get(r, "only-for");
 		q->exception = xml_get(r, "condition-text");
@@ -363,12 +385,12 @@ finding(xmlNodePtr root, const char *code, const char *severity,
 		die(EX_SOFTWARE, NULL, "out of memory");
 	va_end(ap);
 	f = xml_text_child(root, "finding", text);
-	xml_set(f, "code", code);
+	put(f, "code", code);
 	if (doc_type)
 		xml_set(f, "doc-type", doc_type);
 	if (document)
 		xml_set(f, "document", document);
-	xml_set(f, "severity", severity);
+	put(f, "severity", severity);
 	free(text);
 	return f;
 }
@@ -499,16 +521,17 @@ checklist_item(xmlNodePtr *list, xmlNodePtr root, const requirement *q,
 
 	if (!*list) {
 		*list = xmlNewChild(root, NULL, BAD_CAST "checklist", NULL);
-		xml_set(*list, "note",
+		put(*list, "note",
 		    "These documents are not checked automatically: the clerk must check them.");
 	}
-	it = xml_text_child(*list, "item", q->title ? q->title : q->doc_type);
-	xml_set(it, "doc-type", q->doc_type);
-	xml_set(it, "status", status);
+	it = xmlNewTextChild(*list, NULL, BAD_CAST "item",
+	    BAD_CAST (q->title ? q->title : q->doc_type));
+	put(it, "doc-type", q->doc_type);
+	put(it, "status", status);
 	if (q->condition)
-		xml_set(it, "condition", q->condition);
+		put(it, "condition", q->condition);
 	if (q->source)
-		xml_set(it, "source", q->source);
+		put(it, "source", q->source);
 }
 
 /* Does requirement q apply to person p (age, exemptions)? */

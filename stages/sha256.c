@@ -10,6 +10,12 @@
 
 #include "intake.h"
 
+#if (defined(__x86_64__) || defined(__i386__)) && defined(__GNUC__)
+#include <cpuid.h>
+#include <immintrin.h>
+#define HAVE_SHA_EXT 1
+#endif
+
 /* FIPS 180-4 4.2.2: first 32 bits of the fractional parts of the cube
  * roots of the first 64 primes. */
 static const uint32_t K[64] = {
@@ -50,7 +56,7 @@ store_be32(unsigned char *p, uint32_t v)
 
 /* One 512-bit block, FIPS 180-4 6.2.2 steps 1-4. */
 static void
-compress(uint32_t h[8], const unsigned char block[64])
+compress_portable(uint32_t h[8], const unsigned char block[64])
 {
 	uint32_t w[64], a, b, c, d, e, f, g, hh;
 	int t;
@@ -78,6 +84,100 @@ compress(uint32_t h[8], const unsigned char block[64])
 	}
 	h[0] += a, h[1] += b, h[2] += c, h[3] += d;
 	h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
+}
+
+#ifdef HAVE_SHA_EXT
+/*
+ * The same block with the x86 SHA extensions (Intel SDM vol. 2,
+ * SHA256RNDS2/SHA256MSG1/SHA256MSG2): the instructions keep the working
+ * variables as two registers, ABEF and CDGH, do two rounds per
+ * SHA256RNDS2 with W[t] + K[t] in the low half of the message operand,
+ * and MSG1/MSG2 compute four schedule words
+ *   W[t] = s1(W[t-2]) + W[t-7] + s0(W[t-15]) + W[t-16]
+ * at a time.  About five times the speed of the portable code; it makes
+ * the audit's MACs and the driver's input fingerprints nearly free.
+ */
+__attribute__((target("sha,sse4.1,ssse3"))) static void
+compress_sha_ext(uint32_t h[8], const unsigned char block[64])
+{
+	/* Each 32-bit word big-endian to little-endian. */
+	const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+	__m128i abef, cdgh, abef0, cdgh0, t, m[4];
+	int i;
+
+	t = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)h), 0xB1);
+	cdgh = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)(h + 4)), 0x1B);
+	abef = _mm_alignr_epi8(t, cdgh, 8);
+	cdgh = _mm_blend_epi16(cdgh, t, 0xF0);
+	abef0 = abef;
+	cdgh0 = cdgh;
+	for (i = 0; i < 16; i++) {
+		__m128i *w = &m[i & 3];
+
+		if (i < 4) {
+			*w = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(block + 16 * i)), bswap);
+		} else {
+			/* m[i&3] holds W[t-16..t-13], m[(i+1)&3] W[t-12..t-9],
+			 * m[(i+2)&3] W[t-8..t-5], m[(i+3)&3] W[t-4..t-1]. */
+			t = _mm_sha256msg1_epu32(*w, m[(i + 1) & 3]);
+			t = _mm_add_epi32(t, _mm_alignr_epi8(m[(i + 3) & 3], m[(i + 2) & 3], 4));
+			*w = _mm_sha256msg2_epu32(t, m[(i + 3) & 3]);
+		}
+		t = _mm_add_epi32(*w, _mm_loadu_si128((const __m128i *)(K + 4 * i)));
+		cdgh = _mm_sha256rnds2_epu32(cdgh, abef, t);
+		abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(t, 0x0E));
+	}
+	abef = _mm_add_epi32(abef, abef0);
+	cdgh = _mm_add_epi32(cdgh, cdgh0);
+	t = _mm_shuffle_epi32(abef, 0x1B);
+	cdgh = _mm_shuffle_epi32(cdgh, 0xB1);
+	_mm_storeu_si128((__m128i *)h, _mm_blend_epi16(t, cdgh, 0xF0));
+	_mm_storeu_si128((__m128i *)(h + 4), _mm_alignr_epi8(cdgh, t, 8));
+}
+
+static int
+cpu_has_sha_ext(void)
+{
+	unsigned a, b, c, d;
+
+	if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_SSSE3) || !(c & bit_SSE4_1))
+		return 0;
+	if (!__get_cpuid_count(7, 0, &a, &b, &c, &d))
+		return 0;
+	return (b & bit_SHA) != 0;
+}
+#endif
+
+/* 1 hardware, 0 portable, -1 not decided yet. */
+static int use_hw = -1;
+
+int
+sha256_hw(int want)
+/* Use the CPU's SHA instructions when there are some (want 1, the
+ * default) or the portable code (want 0, for tests); returns whether the
+ * instructions are now used. */
+{
+#ifdef HAVE_SHA_EXT
+	use_hw = want && cpu_has_sha_ext();
+#else
+	(void)want;
+	use_hw = 0;
+#endif
+	return use_hw;
+}
+
+static void
+compress(uint32_t h[8], const unsigned char block[64])
+{
+	if (use_hw < 0)
+		sha256_hw(1);
+#ifdef HAVE_SHA_EXT
+	if (use_hw) {
+		compress_sha_ext(h, block);
+		return;
+	}
+#endif
+	compress_portable(h, block);
 }
 
 void

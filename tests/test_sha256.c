@@ -178,6 +178,49 @@ test_sha256_reinit(void **state)
 	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+/* The CPU's SHA instructions and the portable code agree on every length
+ * up to a few blocks of pseudo-random data (where the CPU has them). */
+static void
+test_sha256_hw_matches_portable(void **state)
+{
+	static unsigned char buf[1100];
+	uint32_t x = 2463534242u;
+	char a[65], b[65];
+
+	(void)state;
+	if (!sha256_hw(1)) {
+		print_message("no SHA instructions on this CPU: portable code only\n");
+		return;
+	}
+	for (size_t i = 0; i < sizeof buf; i++) {
+		x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+		buf[i] = (unsigned char)x;
+	}
+	for (size_t n = 0; n <= sizeof buf; n++) {
+		sha256_hw(0);
+		sha256_hex(buf, n, a);
+		sha256_hw(1);
+		sha256_hex(buf, n, b);
+		assert_string_equal(a, b);
+	}
+}
+
+static int
+portable(void **state)
+{
+	(void)state;
+	sha256_hw(0);
+	return 0;
+}
+
+static int
+hardware(void **state)
+{
+	(void)state;
+	sha256_hw(1);
+	return 0;
+}
+
 int
 main(void)
 {
@@ -192,5 +235,14 @@ main(void)
 		cmocka_unit_test(test_sha256_reinit),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	const struct CMUnitTest cross[] = {
+		cmocka_unit_test(test_sha256_hw_matches_portable),
+	};
+	int bad;
+
+	/* Every vector through the portable code, then through the CPU's
+	 * instructions when it has them (else the portable code again). */
+	bad = cmocka_run_group_tests_name("portable", tests, portable, NULL);
+	bad += cmocka_run_group_tests_name("hardware", tests, hardware, NULL);
+	return bad + cmocka_run_group_tests(cross, NULL, NULL);
 }
