@@ -170,6 +170,7 @@ cmd_main(int argc, char **argv)
 	models *m;
 	xmlDocPtr doc;
 	xmlNodePtr root, page, next;
+	size_t npages = 0;
 	building cur;
 	int c, ndoc = 0;
 
@@ -198,6 +199,10 @@ cmd_main(int argc, char **argv)
 		die(EX_BADINPUT, NULL, "%s", why);
 	doc = stream_read(input);
 	root = xmlDocGetRootElement(doc);
+	for (page = xml_child(root, "page"); page; page = xml_next(page, "page"))
+		npages++;
+	if (npages >= MODELS_JIT_PAGES)
+		models_jit(m);
 
 	for (page = xml_child(root, "page"); page; page = next) {
 		page_class v;

@@ -35,7 +35,8 @@ cmd_main(int argc, char **argv)
 	char *why = NULL;
 	models *m;
 	xmlDocPtr doc;
-	xmlNodePtr root, d;
+	xmlNodePtr root, d, p;
+	size_t npages = 0;
 	int c;
 
 	if (common_options(argc, argv, usage))
@@ -56,11 +57,18 @@ cmd_main(int argc, char **argv)
 		fputs(usage, errstream);
 		return EX_USAGE;
 	}
-	m = models_load(mdir ? mdir : models_dir(), &why);
+	/* Fields need the patterns, not the page classifier: loading its
+	 * 2 MB of weights was most of this program's time on a cached run. */
+	m = models_load_untrained(mdir ? mdir : models_dir(), &why);
 	if (!m)
 		die(EX_BADINPUT, NULL, "%s", why);
 	doc = stream_read(input);
 	root = xmlDocGetRootElement(doc);
+	for (d = xml_child(root, "document"); d; d = xml_next(d, "document"))
+		for (p = xml_child(d, "page"); p; p = xml_next(p, "page"))
+			npages++;
+	if (npages >= MODELS_JIT_PAGES)
+		models_jit(m);
 	for (d = xml_child(root, "document"); d; d = xml_next(d, "document"))
 		extract_document(m, d);
 	xml_set(root, "stage", "extract");

@@ -912,6 +912,40 @@ test_model_load_refusals(void **state)
 	rm_models(dir);
 	free(xml);
 
+	/* Weights in every form %g writes are read; what is not a finite
+	 * number is refused with the line. */
+	{
+		static const char *const good[] = {"1.265e-05 -3E+2", "+1 1e300",
+		    "-0 .5", "0.0000000000000000000000001 12345678901234567890"};
+		static const char *const bad[] = {"nan 0", "1.5x 0", "inf 0", "1 2 3",
+		    "1", "1e 0", "- 0"};
+
+		for (size_t i = 0; i < sizeof good / sizeof *good + sizeof bad / sizeof *bad; i++) {
+			int ok = i < sizeof good / sizeof *good;
+			char *c = xasprintf("intake-classifier 1\nngrams 3 5\nclasses 2 a b\n"
+			    "bias 0 0\nfeatures 1\nABC\t%s\n",
+			    ok ? good[i] : bad[i - sizeof good / sizeof *good]);
+
+			sha256_hex(c, strlen(c), hex);
+			xml = xasprintf("<models><classifier file=\"clf.txt\" sha256=\"%s\"/>"
+			    "<type name=\"t\"/></models>", hex);
+			dir = temp_models(xml, c);
+			mm = models_load(dir, &why);
+			if (ok && !mm)
+				fail_msg("weights '%s' refused: %s", good[i], why);
+			if (!ok && mm)
+				fail_msg("weights '%s' accepted", c);
+			if (!ok)
+				assert_non_null(strstr(why, "line 6"));
+			models_free(mm);
+			free(why);
+			why = NULL;
+			rm_models(dir);
+			free(xml);
+			free(c);
+		}
+	}
+
 	/* An undefined macro, a type named other: refused. */
 	dir = temp_models("<models><type name=\"t\"><title>{{NOPE}}</title></type></models>", NULL);
 	assert_null(models_load(dir, &why));
@@ -937,6 +971,17 @@ setup(void **state)
 		fprintf(stderr, "cannot load models: %s\n", why);
 		return -1;
 	}
+	return 0;
+}
+
+/* The same models with every pattern JIT-compiled, as the stages do for
+ * large streams: every test must pass both ways. */
+static int
+setup_jit(void **state)
+{
+	if (setup(state) < 0)
+		return -1;
+	models_jit(m);
 	return 0;
 }
 
@@ -968,5 +1013,6 @@ main(void)
 	};
 
 	errstream = stderr;
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests_name("interpreted", tests, setup, teardown) +
+	    cmocka_run_group_tests_name("JIT", tests, setup_jit, teardown);
 }
