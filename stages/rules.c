@@ -36,6 +36,7 @@ typedef struct {
 
 typedef struct {
 	char *code, *title, *citizenship, *source;
+	char *open_to;              /* only for: BLR and/or categories */
 	char **aliases;             /* ASCII spellings (11.1^1.2) */
 	size_t naliases;
 	int min_age, max_age;
@@ -103,6 +104,7 @@ load_procedure(procedure *p, xmlNodePtr node)
 	n = 0;
 	p->title = xml_get(node, "title");
 	p->citizenship = xml_get(node, "citizenship");
+	p->open_to = xml_get(node, "open-to");
 	p->source = xml_get(node, "source");
 	p->min_age = get_age(node, "min-age");
 	p->max_age = get_age(node, "max-age");
@@ -222,6 +224,7 @@ rules_free(rulebook *rb)
 			free(p->aliases);
 			free(p->title);
 			free(p->citizenship);
+			free(p->open_to);
 			free(p->source);
 		}
 		free(rs->procs);
@@ -534,6 +537,21 @@ checklist_item(xmlNodePtr *list, xmlNodePtr root, const requirement *q,
 		put(it, "source", q->source);
 }
 
+/* Is person p one of those a procedure's open-to list names: citizens
+ * (BLR) or a category of the contract? */
+static int
+open_to(const char *list, const person *p)
+{
+	char *cat, *tok, *save = NULL;
+	int yes = in_list(list, "BLR") && strcmp(p->citizenship, "BLR") == 0;
+
+	cat = xstrdup(p->categories);
+	for (tok = strtok_r(cat, " ", &save); tok && !yes; tok = strtok_r(NULL, " ", &save))
+		yes = in_list(list, tok);
+	free(cat);
+	return yes;
+}
+
 /* Does requirement q apply to person p (age, exemptions)? */
 static int
 applies(const requirement *q, const person *p)
@@ -687,6 +705,12 @@ rules_apply(const rulebook *rb, xmlNodePtr root, const char *rules_date, char **
 		    "procedure %s is for %s applicants; the applicant's citizenship is %s",
 		    proc->code, strcmp(proc->citizenship, "BLR") == 0 ?
 		    "Belarusian" : "foreign", p.citizenship);
+	if (proc->open_to && !open_to(proc->open_to, &p))
+		finding(root, "procedure-mismatch", "review", NULL, NULL,
+		    "procedure %s is only for %s; the applicant is %s%s%s",
+		    proc->code, proc->open_to, p.citizenship,
+		    *p.categories ? ", categories:" : " with none of these categories",
+		    p.categories);
 
 	/* Every document: readable, classified, the applicant's, clean. */
 	for (d = xml_child(root, "document"); d; d = xml_next(d, "document")) {

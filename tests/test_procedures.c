@@ -738,6 +738,20 @@ static const row rows[] = {
 	    SUB, A30, "BLR", "", BC_KIN, OK,
 	    "seed 7803-7806, 7857-7858: «документы, подтверждающие близкое родство с заявителем "
 	    "… (свидетельство о рождении, …)»: the relative's certificate is expected"),
+	/* Items open to some categories of foreigners only (procedure
+	 * open-to): anyone else filed under the wrong item. */
+	ROW("11.13.2: a foreigner without refugee status is the wrong item", "11.13.2", SUB,
+	    A30, "RUS", "", NONE, MISMATCH),
+	ROW("11.13.2: asylum without refugee status is the wrong item", "11.13.2", SUB, A30,
+	    "AFG", "asylum", NONE, MISMATCH),
+	ROW("11.15¹.2: a child without refugee status is the wrong item", "11.15¹.2", SUB,
+	    A10, "UKR", "", NONE, MISMATCH),
+	ROW("11.15¹.2: additional protection is not refugee status", "11.15¹.2", SUB, A10,
+	    "AFG", "additional-protection", NONE, MISMATCH),
+	ROW("11.8.2: a foreign child without protection status is the wrong item", "11.8.2",
+	    SUB, A10, "RUS", "", NONE, MISMATCH),
+	ROW("11.8.2: a stateless child not known to be resident is the wrong item", "11.8.2",
+	    SUB, A10, "XXA", "", NONE, MISMATCH),
 };
 
 /*
@@ -746,25 +760,8 @@ static const row rows[] = {
  * the engine, then move the row to rows[].
  */
 static const row known_disagreements[] = {
-	/* [gap] Items for some categories of foreigners only: applies-to says
-	 * so, but nothing the engine reads does, so a foreigner outside the
-	 * categories is never told he filed under the wrong item. */
-	KNOWN("11.13.2: a foreigner without refugee status is the wrong item", "11.13.2", SUB,
-	    A30, "RUS", "", NONE, MISMATCH,
-	    "seed 4251, 4362-4374, 4392: exchange of the refugee certificate"),
-	KNOWN("11.13.2: asylum without refugee status is the wrong item", "11.13.2", SUB, A30,
-	    "AFG", "asylum", NONE, MISMATCH,
-	    "seed 4251, 4362-4374, 4392: exchange of the refugee certificate"),
-	KNOWN("11.15¹.2: a child without refugee status is the wrong item", "11.15¹.2", SUB,
-	    A10, "UKR", "", NONE, MISMATCH,
-	    "seed 5299-5300: «… которым предоставлен статус беженца в Республике Беларусь»"),
-	KNOWN("11.15¹.2: additional protection is not refugee status", "11.15¹.2", SUB, A10,
-	    "AFG", "additional-protection", NONE, MISMATCH,
-	    "seed 5299-5300: «… которым предоставлен статус беженца в Республике Беларусь»"),
-	KNOWN("11.8.2: a foreign child without protection status is the wrong item", "11.8.2",
-	    SUB, A10, "RUS", "", NONE, MISMATCH,
-	    "seed 3159-3162: citizens; refugees, additional protection, asylum; permanently "
-	    "resident stateless persons — not other foreigners"),
+	/* None at present; {NULL} keeps the array valid C. */
+	{NULL},
 };
 
 /* ---- Building the dossier --------------------------------------------- */
