@@ -184,7 +184,7 @@ static char *
 series_clean(const char *s, int cyrillic)
 {
 	char *c = number_clean(s), *sp, *dash, *rom, *out;
-	size_t len, o = 0, i;
+	size_t len, o = 0, i, nl;
 
 	/* "I-ГМ0997139": no space after the letters. */
 	sp = strchr(c, ' ');
@@ -205,15 +205,25 @@ series_clean(const char *s, int cyrillic)
 	memcpy(out, rom, o);
 	out[o++] = '-';
 	free(rom);
-	/* The letters up to the first blank or digit, then the number. */
-	for (i = 0; dash[1 + i];) {
+	/* The letters up to the first blank or digit, then the number; a
+	 * blank OCR put between the first letter and the next ("Х-Х Ж") is
+	 * not the end of the letters. */
+	for (i = 0, nl = 0; dash[1 + i];) {
 		const char *p = dash + 1 + i;
-		uint32_t cp;
+		uint32_t cp, next = 0;
 		size_t n = utf8_decode(p, strlen(p), &cp);
 
-		if (n == 0 || cp == ' ' || (cp >= '0' && cp <= '9'))
+		if (n == 0 || (cp >= '0' && cp <= '9'))
 			break;
+		if (cp == ' ') {
+			if (nl != 1 || utf8_decode(p + 1, strlen(p + 1), &next) == 0 ||
+			    (next >= '0' && next <= '9') || digit_twin(next) || next == ' ')
+				break;
+			i += n;
+			continue;
+		}
 		i += n;
+		nl++;
 		o = put(out, o, to_script(cp, cyrillic));
 	}
 	if (dash[1 + i])
@@ -362,6 +372,14 @@ numeric_repair(char *s)
 {
 	size_t i, n = strlen(s);
 
+	/* Blanks beside the dots of a numeric date: "92.01 .2026", "16 .01.2004". */
+	for (i = 1; i + 2 < n; i++)
+		if (s[i] == ' ' && ((dig(s, i - 1) && s[i + 1] == '.' && dig(s, i + 2)) ||
+		    (i >= 2 && s[i - 1] == '.' && dig(s, i - 2) && dig(s, i + 1)))) {
+			memmove(s + i, s + i + 1, n - i);
+			n--;
+			i--;
+		}
 	/* A year split by a blank: "14.01.1 997". */
 	for (i = 0; i + 6 < n; i++) {
 		size_t j, nd = 0, ns = 0;

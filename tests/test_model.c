@@ -100,6 +100,10 @@ static const field_row field_rows[] = {
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия КОВАЛЁВА\nСобственное иия КСЕНИЯ\n"
 	    "Отдел загса Витебского горисполкома\n«28» января 1959 года\nДата выдачи.\n",
 	    "surname=КОВАЛЁВА;given-name=КСЕНИЯ;issue-date=1959-01-28"},
+	{"by-be: the series glued to its number by _ and a quote", "birth-certificate",
+	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nСерыя 1-ГР_№”5311087\n", "number=I-ГР 5311087"},
+	{"RF: a blank inside the series letters", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nпаа\nХ-Х Ж № 731864\n", "number=X-ХЖ 731864"},
 	{"by-ru: the series label in Latin look-alikes, NO for №", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия ИВАНОВ\nCEPUA I-BM NO 9373178\n",
 	    "number=I-ВМ 9373178"},
@@ -735,6 +739,7 @@ test_model_number_series(void **state)
 		{"П-РЕ 619418", "cyrillic", "II-РЕ 619418"},        /* П for II */
 		{"Ш-ЦВ 272236", "cyrillic", "III-ЦВ 272236"},       /* Ш for III */
 		{"Х-ЗГ 875001", "cyrillic", "X-ЗГ 875001"},         /* Cyrillic Х */
+		{"Х-Х Ж 731864", "cyrillic", "X-ХЖ 731864"},        /* a blank inside the letters */
 		{"I-ГМ О997139", "cyrillic", "I-ГМ 0997139"},       /* О among the digits */
 		{"УШ-ВК 553375", "latin", "VIII-BK 553375"},        /* V + III, Cyrillic letters */
 		{"II-IAF 541637", "latin", "II-IAF 541637"},
@@ -779,6 +784,8 @@ test_model_date_normalise(void **state)
 		{"(29. 01.1956", "1956-01-29"},
 		{"06.10. 1985", "1985-10-06"},
 		{"2О26-01-17", "2026-01-17"},
+		{"_ 92.01 .2026 ОНИ № 2643", "2026-01-02"},    /* blank before a dot, 9 for 0 */
+		{"16 .01.2004", "2004-01-16"},
 		{"November 1, 2025", "2025-11-01"},
 		{"27 August 2026", "2026-08-27"},
 		{"9", NULL},
