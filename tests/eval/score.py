@@ -164,6 +164,7 @@ def score(truth_dir, out_dir, models_dir, seconds):
                 where.setdefault(pg, (ptype, pfields))
         truth_pages = set()
         case_pages = case_right = 0
+        fields_wrong = []
         for _, ttype, tpages, tfields in tdocs:
             tclass = ttype if ttype in types else "other"
             for pg in tpages:
@@ -180,6 +181,9 @@ def score(truth_dir, out_dir, models_dir, seconds):
                 pfields = where.get(tpages[0], (NONE, {}))[1] or {}
                 for name, value in tfields.items():
                     ok = name in pfields and norm(pfields[name]) == norm(value)
+                    if not ok:
+                        fields_wrong.append({"type": ttype, "field": name, "truth": value,
+                                             "got": pfields.get(name)})
                     for table, k in ((field_stats, name), (field_by_type, f"{ttype}/{name}")):
                         s = table.setdefault(k, [0, 0])
                         s[0] += ok
@@ -211,7 +215,8 @@ def score(truth_dir, out_dir, models_dir, seconds):
         cases.append({"case": case, "pages": case_pages, "pages_right": case_right, "truth_verdict": tverdict,
                       "verdict": pverdict, "dossier": why or "ok",
                       "findings_missed": sorted(f"{c}:{d}" for c, d in tfind - pset),
-                      "findings_extra": sorted(f"{c}:{d}" for c, d in pset - tfind)})
+                      "findings_extra": sorted(f"{c}:{d}" for c, d in pset - tfind),
+                      "fields_wrong": fields_wrong})
 
     tp, fp, fn = sum(f_tp.values()), sum(f_fp.values()), sum(f_fn.values())
     all_right = sum(s[0] for s in field_stats.values())
