@@ -95,8 +95,9 @@ to_script(uint32_t c, int cyrillic)
 	return c;
 }
 
-/* The Roman numeral OCR made of s (I read as 1, l, |, І, Т; V as У; X as Х;
- * II as П; III as Ш), or NULL when s is no Roman numeral of 1-39. */
+/* The Roman numeral OCR made of s (I read as 1, l, |, І, Т; V as У or М,
+ * which no series has, as in "МІ-ЕГ" for VI-ЕГ; X as Х; II as П; III as
+ * Ш), or NULL when s is no Roman numeral of 1-39. */
 static char *
 roman(const char *s)
 {
@@ -122,6 +123,7 @@ roman(const char *s)
 			r = "I";
 			break;
 		case 'V': case 'v': case 0x423: case 0x443: case 'Y':
+		case 'M': case 0x41C: case 0x43C:
 			r = "V";
 			break;
 		case 'X': case 'x': case 0x425: case 0x445:
@@ -224,7 +226,12 @@ series_clean(const char *s, int cyrillic)
 		}
 		i += n;
 		nl++;
-		o = put(out, o, to_script(cp, cyrillic));
+		cp = to_script(cp, cyrillic);
+		/* A Cyrillic series has no Latin letter: U and N are how OCR
+		 * reads И ("IV-UТ" for IV-ИТ). */
+		if (cyrillic && (cp == 'U' || cp == 'N'))
+			cp = 0x418;
+		o = put(out, o, cp);
 	}
 	if (dash[1 + i])
 		out[o++] = ' ';
@@ -249,11 +256,38 @@ series_clean(const char *s, int cyrillic)
 	return out;
 }
 
+/* number_clean, then every letter with a twin in the other script put
+ * into this one: "РСС/2026/089317" (OCR's Cyrillic look-alikes) is
+ * PCC/2026/089317 on an English certificate. */
+static char *
+letters_in_script(const char *s, int cyrillic)
+{
+	char *c = number_clean(s), *out = xmalloc(2 * strlen(c) + 1);
+	size_t i = 0, o = 0, len = strlen(c);
+
+	while (i < len) {
+		uint32_t cp;
+		size_t n = utf8_decode(c + i, len - i, &cp);
+
+		if (n == 0) {
+			i++;
+			continue;
+		}
+		o = put(out, o, to_script(cp, cyrillic));
+		i += n;
+	}
+	out[o] = '\0';
+	free(c);
+	return out;
+}
+
 char *
 number_normalise(const char *s, const char *script)
 {
 	if (script && (strcmp(script, "cyrillic") == 0 || strcmp(script, "latin") == 0))
 		return series_clean(s, strcmp(script, "cyrillic") == 0);
+	if (script && strcmp(script, "latin-letters") == 0)
+		return letters_in_script(s, 0);
 	return number_clean(s);
 }
 

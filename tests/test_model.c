@@ -100,6 +100,18 @@ static const field_row field_rows[] = {
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия КОВАЛЁВА\nСобственное иия КСЕНИЯ\n"
 	    "Отдел загса Витебского горисполкома\n«28» января 1959 года\nДата выдачи.\n",
 	    "surname=КОВАЛЁВА;given-name=КСЕНИЯ;issue-date=1959-01-28"},
+	{"by-ru: labels lost to the print, names found by their places (Tesseract, eval seed 100002)",
+	    "birth-certificate",
+	    "РЕСПУБЛИКА БЕЛАРУСЬ\n©\nСВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nв МОРОЗОВ\nСобственное имя ВИКТОР\n"
+	    "р АНДРЕЕВИЧ\n«09» апреля 2012 года\n",
+	    "surname=МОРОЗОВ;given-name=ВИКТОР;patronymic=АНДРЕЕВИЧ"},
+	{"by-ru: the patronymic's label read as a Latin word", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия ЛУКАШЕВИЧ\nСобственное имя СЕРГЕЙ\n"
+	    "Geers ВИКТОРОВИЧ\nДата рождения «27» августа 2010 года\n",
+	    "surname=ЛУКАШЕВИЧ;given-name=СЕРГЕЙ;patronymic=ВИКТОРОВИЧ"},
+	{"RF: VI of the series read as МІ", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФЕДОРОВИЧ\nфамилия\nИ: да МІ-ЕГ № 992358\n",
+	    "number=VI-ЕГ 992358"},
 	{"by-be: the series glued to its number by _ and a quote", "birth-certificate",
 	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nСерыя 1-ГР_№”5311087\n", "number=I-ГР 5311087"},
 	{"RF: a blank inside the series letters", "birth-certificate",
@@ -232,6 +244,10 @@ static const field_row field_rows[] = {
 	    "Date of birth: 26 August 1970\nthe above-named person has no criminal record. No\n",
 	    "surname=SINGH;given-name=VIKRAM;birth-date=1970-08-26;issue-date=2026-08-27;"
 	    "number=PCC/2026/734610;result=none"},
+	{"en police: the reference read in Cyrillic look-alikes (eval seed 100002)",
+	    "criminal-record-certificate",
+	    "POLICE CLEARANCE CERTIFICATE\nCertificate No.: РСС/2026/089317\nSurname: SMITH\n",
+	    "number=PCC/2026/089317;surname=SMITH"},
 	{"en police: convictions", "criminal-record-certificate",
 	    "POLICE CLEARANCE CERTIFICATE\nSurname: SMITH\nGiven names: JOHN\n"
 	    "Date of birth: 1 June 1980\nthe above-named person has the following convictions: on 3 May\n",
@@ -737,6 +753,8 @@ test_model_number_series(void **state)
 		{"У-ШМ 713181", "cyrillic", "V-ШМ 713181"},         /* У for V */
 		{"ІІ-ЛЯ 027006", "cyrillic", "II-ЛЯ 027006"},
 		{"П-РЕ 619418", "cyrillic", "II-РЕ 619418"},        /* П for II */
+		{"МІ-ЕГ 992358", "cyrillic", "VI-ЕГ 992358"},       /* М for V */
+		{"IV-UТ 275380", "cyrillic", "IV-ИТ 275380"},       /* U for И */
 		{"Ш-ЦВ 272236", "cyrillic", "III-ЦВ 272236"},       /* Ш for III */
 		{"Х-ЗГ 875001", "cyrillic", "X-ЗГ 875001"},         /* Cyrillic Х */
 		{"Х-Х Ж 731864", "cyrillic", "X-ХЖ 731864"},        /* a blank inside the letters */
