@@ -1576,6 +1576,158 @@ skeleton(const char *r)
 	return k;
 }
 
+/*
+ * A name OCR read in Latin look-alikes of Cyrillic letters ("BIKTAPAYHA"
+ * for ВІКТАРАЎНА) back in Cyrillic, in place: 1 when every letter of the
+ * upper-case name c has a Cyrillic twin (and there is at least one), else
+ * 0 and c unchanged.
+ */
+static int
+lookalikes_to_cyrillic(uint32_t *c, size_t n)
+{
+	static const char lat[] = "ABCEHKMOPTXYI";
+	static const uint32_t cyr[] = {0x410, 0x412, 0x421, 0x415, 0x41D, 0x41A, 0x41C,
+	    0x41E, 0x420, 0x422, 0x425, 0x423, 0x406};
+	size_t i, letters = 0;
+
+	for (i = 0; i < n; i++) {
+		if (c[i] == ' ')
+			continue;
+		if (c[i] > 'Z' || !strchr(lat, (int)c[i]))
+			return 0;
+		letters++;
+	}
+	if (!letters)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (c[i] != ' ')
+			c[i] = cyr[strchr(lat, (int)c[i]) - lat];
+	return 1;
+}
+
+static int
+vowel(char c)
+{
+	return c && strchr("AEIOUY", c) != NULL;
+}
+
+/*
+ * Russian writes foreign names as they sound (Смит, Уилсон, Джеймс, Ван,
+ * Сю), not letter for letter, so their ICAO romanisation is not the
+ * passport's spelling.  spelling_key() irons out the spellings one sound
+ * has in English, German and pinyin against the romanised Russian: W (but
+ * U after a vowel and not before one) and a word-initial U before a vowel
+ * as V, a word-initial X as S, a final NG
+ * as N, TH, PH, CK, Q and a C not before H as T, F, K, K, K, DZH and DJ as
+ * J; double letters as one.  consonant_key() then keeps the consonants,
+ * the class of an initial vowel and the final vowel (the gender ending of
+ * a Slavic name: PETROV is not PETROVA), and drops H and the Х digraphs,
+ * which either language may leave out (JOHNSON, Джонсон).
+ */
+static char *
+spelling_key(const char *r)
+{
+	size_t len = strlen(r), i, o = 0;
+	char *k = xmalloc(2 * len + 1);
+
+	for (i = 0; i < len;) {
+		int start = i == 0 || r[i - 1] == ' ';
+		char c = r[i];
+
+		if (start && c == 'U' && vowel(r[i + 1]))
+			c = 'V', i++;
+		else if (start && c == 'X')
+			c = 'S', i++;
+		else if (strncmp(r + i, "DZH", 3) == 0)
+			c = 'J', i += 3;
+		else if (strncmp(r + i, "DJ", 2) == 0)
+			c = 'J', i += 2;
+		else if (strncmp(r + i, "NG", 2) == 0 && (r[i + 2] == ' ' || !r[i + 2]))
+			c = 'N', i += 2;
+		else if (strncmp(r + i, "TH", 2) == 0)
+			c = 'T', i += 2;
+		else if (strncmp(r + i, "PH", 2) == 0)
+			c = 'F', i += 2;
+		else if (strncmp(r + i, "CK", 2) == 0)
+			c = 'K', i += 2;
+		else if (c == 'W')
+			/* BROWN is Браун, NEWTON Ньютон: W after a vowel
+			 * and not before one is a vowel itself. */
+			c = i > 0 && vowel(r[i - 1]) && !vowel(r[i + 1]) ? 'U' : 'V', i++;
+		else if (c == 'Q' || (c == 'C' && r[i + 1] != 'H'))
+			c = 'K', i++;
+		else
+			i++;
+		if (o > 0 && k[o - 1] == c && c != ' ')
+			continue;
+		k[o++] = c;
+	}
+	k[o] = '\0';
+	return k;
+}
+
+static char *
+consonant_key(const char *sp, size_t *symbols)
+{
+	size_t len = strlen(sp), i, o = 0;
+	char *k = xmalloc(len + 2);
+
+	*symbols = 0;
+	for (i = 0; i < len; i++) {
+		int start = i == 0 || sp[i - 1] == ' ';
+		int end = !sp[i + 1] || sp[i + 1] == ' ';
+		char c = sp[i];
+
+		if (c == ' ') {
+			k[o++] = c;
+			continue;
+		}
+		/* Х as KH or CH, and H: either language may drop them. */
+		if ((c == 'K' || c == 'C') && sp[i + 1] == 'H') {
+			i++;
+			continue;
+		}
+		if (c == 'H')
+			continue;
+		if (vowel(c)) {
+			if (start)
+				c = '*';
+			else if (end)
+				c = c == 'Y' ? 'I' : c;
+			else
+				continue;
+		}
+		if (o > 0 && k[o - 1] == c)
+			continue;
+		k[o++] = c;
+		(*symbols)++;
+	}
+	k[o] = '\0';
+	return k;
+}
+
+/* Two romanised names, one written from Cyrillic, the other Latin: the
+ * same spelling modulo the variants above, or the same consonant key of at
+ * least three symbols. */
+static int
+sounds_alike(const char *a, const char *b)
+{
+	char *sa = spelling_key(a), *sb = spelling_key(b), *ka, *kb;
+	size_t na, nb;
+	int rc = strcmp(sa, sb) == 0;
+
+	if (!rc) {
+		ka = consonant_key(sa, &na);
+		kb = consonant_key(sb, &nb);
+		rc = na >= 3 && strcmp(ka, kb) == 0;
+		free(ka);
+		free(kb);
+	}
+	free(sa);
+	free(sb);
+	return rc;
+}
+
 static int
 cps_equal(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
@@ -1585,9 +1737,10 @@ cps_equal(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 int
 names_match(const char *a, const char *b)
 /* 1 when a and b can name the same person part: equal ignoring case, Ё/Е
- * and look-alikes; or, both Cyrillic, equal once romanised by ICAO; or,
- * either Latin, equal in skeleton (see skeleton()).  Empty names match
- * nothing. */
+ * and look-alikes; or, both Cyrillic (Latin look-alikes against Cyrillic
+ * count as Cyrillic), equal once romanised by ICAO; or, either Latin,
+ * equal in skeleton (see skeleton()); or, one Latin and one Cyrillic,
+ * alike in sound (see spelling_key()).  Empty names match nothing. */
 {
 	uint32_t *ca, *cb;
 	size_t na, nb;
@@ -1605,6 +1758,14 @@ names_match(const char *a, const char *b)
 		rc = 1;
 		goto done;
 	}
+	/* Latin look-alikes against a Cyrillic name: read them as Cyrillic. */
+	if (oa != ob && lookalikes_to_cyrillic(oa ? cb : ca, oa ? nb : na)) {
+		oa = ob = 1;
+		if (cps_equal(ca, na, cb, nb)) {
+			rc = 1;
+			goto done;
+		}
+	}
 	romanise(ca, na, &ba);
 	romanise(cb, nb, &bb);
 	ra = sb_done(&ba);
@@ -1619,6 +1780,9 @@ names_match(const char *a, const char *b)
 	ka = skeleton(ra);
 	kb = skeleton(rb);
 	rc = strcmp(ka, kb) == 0;
+	/* A foreign name written in Cyrillic as it sounds. */
+	if (!rc && oa != ob)
+		rc = sounds_alike(ra, rb);
 done:
 	free(ca);
 	free(cb);

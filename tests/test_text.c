@@ -931,6 +931,30 @@ test_text_names_match_positive(void **state)
 		{"ИЛЬЯ", "ILYA"},
 		{"КСЕНИЯ", "XENIA"},
 		{"ЮЛИЯ", "YULIA"},
+		/* Latin look-alikes OCR read for Cyrillic letters */
+		{"ВІКТАРАЎНА", "BIKTAPAYHA"},
+		{"ВЕРА", "BEPA"},
+		/* foreign names as Russian writes them, against the passport */
+		{"СМИТ", "SMITH"},
+		{"УИЛСОН", "WILSON"},
+		{"ДЖЕЙМС", "JAMES"},
+		{"ТЕЙЛОР", "TAYLOR"},
+		{"БРАУН", "BROWN"},
+		{"ДЖОНСОН", "JOHNSON"},
+		{"ТОМАС", "THOMAS"},
+		{"ДЭВИС", "DAVIS"},
+		{"КЛАРК", "CLARK"},
+		{"ЭВАНС", "EVANS"},
+		{"ШМИДТ", "SCHMIDT"},
+		{"ВАГНЕР", "WAGNER"},
+		{"БЕККЕР", "BECKER"},
+		{"ХОФФМАНН", "HOFFMANN"},
+		{"АЛЬ-ХАСАН", "AL-HASSAN"},
+		{"АХМАДИ", "AHMADI"},
+		{"ВАН", "WANG"},
+		{"СЮ", "XIU"},
+		{"ЛИН", "LING"},
+		{"ВЭЙ", "WEI"},
 	};
 
 	(void)state;
@@ -967,6 +991,15 @@ test_text_names_match_negative(void **state)
 		{"МИХАИЛ", "MIKHAILOV"},
 		{"ИВАНОВА", "IVANOV"},
 		{"ВІКТАР", "ВИКТОР"},
+		/* sounding alike is not enough for different names */
+		{"БРАУН", "SMITH"},
+		{"УИЛСОН", "WALKER"},
+		{"ДЖОН", "JAMES"},
+		{"ВАН", "WEI"},
+		{"ЭММА", "ANNA"},
+		{"СМИТ", "SCHMIDT"},
+		{"ТЕЙЛОР", "TAYLOROVA"},
+		{"ДЖОНСОН", "JOHNSONA"},
 	};
 
 	(void)state;
