@@ -1618,8 +1618,9 @@ vowel(char c)
  * has in English, German and pinyin against the romanised Russian: W (but
  * U after a vowel and not before one) and a word-initial U before a vowel
  * as V, a word-initial X as S, a final NG
- * as N, TH, PH, CK, Q and a C not before H as T, F, K, K, K, DZH and DJ as
- * J; double letters as one.  consonant_key() then keeps the consonants,
+ * as N, TH, PH, CK, Q and a C not before H as T, F, K, K, K, DZH, DJ,
+ * pinyin's initial ZH and Palladius' ЧЖ as J, a final H after a vowel
+ * dropped; double letters as one.  consonant_key() then keeps the consonants,
  * the class of an initial vowel and the final vowel (the gender ending of
  * a Slavic name: PETROV is not PETROVA), and drops H and the Х digraphs,
  * which either language may leave out (JOHNSON, Джонсон).
@@ -1636,6 +1637,14 @@ spelling_key(const char *r)
 
 		if (start && c == 'U' && vowel(r[i + 1]))
 			c = 'V', i++;
+		else if (strncmp(r + i, "CHZH", 4) == 0)
+			c = 'J', i += 4;        /* pinyin zh, Palladius чж */
+		else if (strncmp(r + i, "ZH", 2) == 0 && start)
+			c = 'J', i += 2;
+		else if (c == 'H' && i > 0 && vowel(r[i - 1]) && (r[i + 1] == ' ' || !r[i + 1])) {
+			i++;                    /* SARAH is Сара */
+			continue;
+		}
 		else if (start && c == 'X')
 			c = 'S', i++;
 		else if (strncmp(r + i, "DZH", 3) == 0)
@@ -1689,14 +1698,15 @@ consonant_key(const char *sp, size_t *symbols)
 		}
 		if (c == 'H')
 			continue;
-		if (vowel(c)) {
-			if (start)
-				c = '*';
-			else if (end)
-				c = c == 'Y' ? 'I' : c;
-			else
+		if (vowel(c) && !start) {
+			if (!end)
 				continue;
+			/* The final vowel must agree but is not evidence. */
+			k[o++] = c == 'Y' ? 'I' : c;
+			continue;
 		}
+		if (vowel(c))
+			c = '*';
 		if (o > 0 && k[o - 1] == c)
 			continue;
 		k[o++] = c;
@@ -1707,8 +1717,8 @@ consonant_key(const char *sp, size_t *symbols)
 }
 
 /* Two romanised names, one written from Cyrillic, the other Latin: the
- * same spelling modulo the variants above, or the same consonant key of at
- * least three symbols. */
+ * same spelling modulo the variants above, or the same consonant key with
+ * at least three consonants (an initial vowel counting as one). */
 static int
 sounds_alike(const char *a, const char *b)
 {

@@ -955,6 +955,8 @@ test_text_names_match_positive(void **state)
 		{"СЮ", "XIU"},
 		{"ЛИН", "LING"},
 		{"ВЭЙ", "WEI"},
+		{"ЧЖАН", "ZHANG"},
+		{"САРА", "SARAH"},
 	};
 
 	(void)state;
@@ -1000,6 +1002,9 @@ test_text_names_match_negative(void **state)
 		{"СМИТ", "SCHMIDT"},
 		{"ТЕЙЛОР", "TAYLOROVA"},
 		{"ДЖОНСОН", "JOHNSONA"},
+		{"ЖУКОВ", "JUKOVA"},
+		{"САРА", "SORAYA"},
+		{"САРА", "SARAHA"},
 	};
 
 	(void)state;
