@@ -103,6 +103,18 @@ static const row rows[] = {
 	{"11.1.1 another person's birth certificate", "11.1.1", "2026-11-03",
 	    "1987-03-14", "BLR", "", BIRTH("ПЕТРОВ", "Андрей", "1987-03-14"), "review",
 	    "name-mismatch:birth-certificate"},
+	{"11.1.1 a surname OCR was unsure of is unreadable, not someone else's", "11.1.1",
+	    "2026-11-03", "1987-03-14", "BLR", "",
+	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"
+	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\" confidence=\"0.2\">ее</field>"
+	    "<field name=\"given-name\">Андрей</field><field name=\"birth-date\">1987-03-14</field>"
+	    "</document>", "review", "unreadable-field:birth-certificate"},
+	{"11.1.1 a sure read of another surname is a mismatch", "11.1.1",
+	    "2026-11-03", "1987-03-14", "BLR", "",
+	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"
+	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\" confidence=\"0.5\">ПЕТРОВ</field>"
+	    "<field name=\"given-name\">Андрей</field><field name=\"birth-date\">1987-03-14</field>"
+	    "</document>", "review", "name-mismatch:birth-certificate"},
 	{"11.1.1 wrong birth date", "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
 	    BIRTH("Коваленко", "Андрей", "1987-03-15"), "review",
 	    "birth-date-mismatch:birth-certificate"},
