@@ -941,8 +941,10 @@ join_sorted(char **items, size_t n)
 				strcat(out, " ");
 			strcat(out, items[i]);
 		}
-		free(items[i]);
 	}
+	/* Freed only now: each item is compared with the one before. */
+	for (i = 0; i < n; i++)
+		free(items[i]);
 	return out;
 }
 

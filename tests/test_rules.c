@@ -185,15 +185,15 @@ findings_of(xmlNodePtr root)
 		len += strlen(items[i]) + 1;
 	out = xcalloc(1, len);
 	for (i = 0; i < n; i++) {
-		if (i && strcmp(items[i], items[i - 1]) == 0) {
-			free(items[i]);
+		if (i && strcmp(items[i], items[i - 1]) == 0)
 			continue;
-		}
 		if (*out)
 			strcat(out, " ");
 		strcat(out, items[i]);
-		free(items[i]);
 	}
+	/* Freed only now: each item is compared with the one before. */
+	for (i = 0; i < n; i++)
+		free(items[i]);
 	return out;
 }
 
