@@ -1585,15 +1585,12 @@ skeleton(const char *r)
 static int
 lookalikes_to_cyrillic(uint32_t *c, size_t n)
 {
-	static const char lat[] = "ABCEHKMOPTXYI";
-	static const uint32_t cyr[] = {0x410, 0x412, 0x421, 0x415, 0x41D, 0x41A, 0x41C,
-	    0x41E, 0x420, 0x422, 0x425, 0x423, 0x406};
 	size_t i, letters = 0;
 
 	for (i = 0; i < n; i++) {
 		if (c[i] == ' ')
 			continue;
-		if (c[i] > 'Z' || !strchr(lat, (int)c[i]))
+		if (c[i] > 'Z' || !lat2cyr(c[i]))
 			return 0;
 		letters++;
 	}
@@ -1601,7 +1598,7 @@ lookalikes_to_cyrillic(uint32_t *c, size_t n)
 		return 0;
 	for (i = 0; i < n; i++)
 		if (c[i] != ' ')
-			c[i] = cyr[strchr(lat, (int)c[i]) - lat];
+			c[i] = lat2cyr(c[i]);
 	return 1;
 }
 
