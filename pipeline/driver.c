@@ -130,15 +130,6 @@ on_stop(int sig)
 
 static char bindir[PATH_MAX];
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static int
 is_scan(const char *name)
 {
@@ -539,7 +530,7 @@ write_report(const options *o, const char *book, const job *js, size_t nj,
 static void
 progress(const options *o, size_t done, size_t total, int pages, double t0)
 {
-	double el = now() - t0, rate = el > 0 ? done / el : 0;
+	double el = mono_seconds() - t0, rate = el > 0 ? done / el : 0;
 
 	if (o->quiet || !isatty(STDERR_FILENO))
 		return;
@@ -561,7 +552,7 @@ start_job(job *j, const options *o, const char *logdir, const char *faildir)
 	logfd = open(logp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0640);
 	if (logfd < 0)
 		die(EX_BADINPUT, o->out, "cannot write logs: %s", strerror(errno));
-	j->start = now();
+	j->start = mono_seconds();
 	fflush(NULL);
 	driver_pid = getpid();
 	j->pid = fork();
@@ -605,7 +596,7 @@ finish_job(job *j, int st, const options *o, const char *faildir, int *pages)
 
 	/* Whatever the worker left running goes with it. */
 	kill(-j->pid, SIGKILL);
-	j->secs = now() - j->start;
+	j->secs = mono_seconds() - j->start;
 	if (WIFEXITED(st) && WEXITSTATUS(st) == 0 &&
 	    dossier_summary(dpath, j->verdict, sizeof j->verdict, &j->pages,
 	    &j->docs, fp) == 0) {
@@ -792,7 +783,7 @@ run(options *o)
 	size_t nj = 0, next = 0, running = 0, i, ended = 0;
 	int lockfd, pages = 0, counts[6] = {0}, verdicts[3] = {0};
 	char *book, *faildir, *logdir, *lockpath;
-	double t0 = now();
+	double t0 = mono_seconds();
 	struct sigaction sa;
 
 	if (mkdir_private(o->out) < 0)
@@ -877,14 +868,14 @@ run(options *o)
 			verdicts[strcmp(js[i].verdict, "complete") == 0 ? 0 :
 			    strcmp(js[i].verdict, "incomplete") == 0 ? 1 : 2]++;
 	}
-	write_report(o, book, js, nj, now() - t0, pages,
+	write_report(o, book, js, nj, mono_seconds() - t0, pages,
 	    stop_signal ? "interrupted" : "finished");
 	if (!o->quiet || counts[FAILED] || stop_signal)
 		printf("%zu cases: %d complete, %d incomplete, %d review, %d failed, "
 		    "%d waiting, %d unchanged%s; %d pages read in %.1f s\n", nj,
 		    verdicts[0], verdicts[1], verdicts[2], counts[FAILED],
 		    counts[WAITING], counts[SKIPPED],
-		    stop_signal ? ", interrupted" : "", pages, now() - t0);
+		    stop_signal ? ", interrupted" : "", pages, mono_seconds() - t0);
 	free_jobs(js, nj);
 	free(book);
 	free(faildir);

@@ -938,15 +938,6 @@ dir_of(const char *path)
 	return xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
 }
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static pid_t
 start_worker(auditor *a, char **archives, int narchives)
 {
@@ -1153,7 +1144,7 @@ cmd_main(int argc, char **argv)
 	unsigned long restarted_at[MAX_JOBS];
 	slot *slots;
 	unsigned long total[ST_N] = {0}, all = 0, printed = 0, listed = 0;
-	double t0 = now(), secs;
+	double t0 = mono_seconds(), secs;
 	unsigned w, running;
 	status worst = ST_UNCHANGED;
 	int failed = 0;
@@ -1350,7 +1341,7 @@ cmd_main(int argc, char **argv)
 		if (listed > printed)
 			printf("... and %lu more in %s\n", listed - printed, outpath);
 	}
-	secs = now() - t0;
+	secs = mono_seconds() - t0;
 
 	if (outpath) {
 		sb_add(&hdr, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<audit", 45);

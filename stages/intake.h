@@ -105,6 +105,10 @@ int models_digest(const char *dir, char hex[65]);
 void case_fingerprint(const char *models_sha, const char *lang, const char *case_sha,
     char *const *names, char *const *shas, size_t n, char hex[65]);
 
+/* A monotonic clock (not the wall clock: it never jumps), for timings. */
+double mono_ms(void);
+double mono_seconds(void);
+
 /* sha256 of a file's content in hex; 0 or -1 with errno. */
 int file_sha256(const char *path, char hex[65]);
 

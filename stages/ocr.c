@@ -137,15 +137,6 @@ parse_num(const char *opt, const char *s, long min, long max)
 	return v;
 }
 
-static double
-mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 static int
 write_all(int fd, const void *data, size_t n)
 {

@@ -156,15 +156,6 @@ ocr_page_error(xmlNodePtr page, const char *reason)
 	xml_set(page, "reason", reason);
 }
 
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 /* CPU time of this process, for the debug timings: unlike the clock it
  * does not count what other processes take from us. */
 static double
@@ -299,19 +290,18 @@ text_band(PIX *grey, PIX *bin, int dpi)
 }
 
 /*
- * Mean word confidence of Tesseract reading band turned by rotate degrees,
- * or -1 when it finds fewer than min_words words.
+ * Mean word confidence of Tesseract reading band as it is, or -1 when it
+ * finds fewer than min_words words.
  */
 static double
-band_confidence(struct ocr_engine *e, PIX *band, int dpi, int rotate, int min_words)
+band_confidence(struct ocr_engine *e, PIX *band, int dpi, int min_words)
 {
-	PIX *turned = rotate ? pixRotateOrth(band, rotate / 90) : pixClone(band);
 	TessResultIterator *ri;
 	double sum = 0;
 	int n = 0;
 
 	TessBaseAPISetPageSegMode(e->api, PSM_SINGLE_BLOCK);
-	TessBaseAPISetImage2(e->api, turned);
+	TessBaseAPISetImage2(e->api, band);
 	TessBaseAPISetSourceResolution(e->api, dpi);
 	if (TessBaseAPIRecognize(e->api, NULL) == 0 &&
 	    (ri = TessBaseAPIGetIterator(e->api))) {
@@ -328,7 +318,6 @@ band_confidence(struct ocr_engine *e, PIX *band, int dpi, int rotate, int min_wo
 	}
 	TessBaseAPIClear(e->api);
 	TessBaseAPISetPageSegMode(e->api, PSM_AUTO);
-	pixDestroy(&turned);
 	return n >= min_words ? sum / n : -1;
 }
 
@@ -345,7 +334,7 @@ turned_band_confidence(struct ocr_engine *e, PIX *grey, PIX *bin, int dpi, int r
 	double c = -1, c0 = cpu_ms();
 
 	if (band)
-		c = band_confidence(e, band, dpi, 0, 5);
+		c = band_confidence(e, band, dpi, 5);
 	if (ocr_debugging())
 		fprintf(stderr, "%s: band test at %d: %s%.1f, cpu %.2f s\n", progname,
 		    rotate, band ? "confidence " : "no band ", c, (cpu_ms() - c0) / 1e3);
@@ -495,13 +484,13 @@ read_as(struct ocr_engine *e, PIX *grey, PIX *bin, int dpi, int rotate,
 	TessBaseAPISetSourceResolution(e->api, dpi);
 	monitor = TessMonitorCreate();
 	TessMonitorSetDeadlineMSecs(monitor, budget_ms < 1 ? 1 : (int)budget_ms);
-	start = now_ms();
+	start = mono_ms();
 	rc = TessBaseAPIRecognize(e->api, monitor);
 	TessMonitorDelete(monitor);
 	if (rc != 0)
 		/* Tesseract says only "-1"; running out of time is the one
 		 * cause we can tell apart. */
-		r->failed = now_ms() - start >= budget_ms - 10 ? 1 : 2;
+		r->failed = mono_ms() - start >= budget_ms - 10 ? 1 : 2;
 	else
 		collect(e->api, r);
 	TessBaseAPIClear(e->api);
@@ -531,7 +520,7 @@ int
 ocr_recognise(struct ocr_engine *e, PIX *pix, int dpi, int seconds,
     xmlNodePtr page)
 {
-	double start = now_ms(), budget = seconds * 1000.0;
+	double start = mono_ms(), budget = seconds * 1000.0;
 	int errors = ocr_library_errors();
 	struct reading best, alt;
 	PIX *flat, *grey, *bin;
@@ -583,7 +572,7 @@ ocr_recognise(struct ocr_engine *e, PIX *pix, int dpi, int seconds,
 		return 0;
 	}
 
-	t_prep = now_ms();
+	t_prep = mono_ms();
 	c_prep = cpu_ms();
 	way = lines_sideways(bin, &ratio);
 	c_way = cpu_ms();
@@ -591,10 +580,10 @@ ocr_recognise(struct ocr_engine *e, PIX *pix, int dpi, int seconds,
 		/* Lines run across: read upright, the common case, and turn
 		 * the page over only when a band of it reads clearly better
 		 * upside down than the page did upright. */
-		read_as(e, grey, bin, dpi, 0, budget - (now_ms() - start), &best);
+		read_as(e, grey, bin, dpi, 0, budget - (mono_ms() - start), &best);
 		tries = 1;
 		if (!best.failed && best.conf < CONF_GOOD &&
-		    budget - (now_ms() - start) > 1000) {
+		    budget - (mono_ms() - start) > 1000) {
 			double flip = turned_band_confidence(e, grey, bin, dpi, 180);
 
 			if (flip > best.conf + FLIP_MARGIN) {
@@ -622,7 +611,7 @@ ocr_recognise(struct ocr_engine *e, PIX *pix, int dpi, int seconds,
 				first = osd_rot;
 			sure = 0;
 		}
-		read_as(e, grey, bin, dpi, first, budget - (now_ms() - start), &best);
+		read_as(e, grey, bin, dpi, first, budget - (mono_ms() - start), &best);
 		tries = 1;
 		if (!best.failed && best.conf < CONF_GOOD &&
 		    (!sure || (first == 90 ? b270 : b90) > best.conf + FLIP_MARGIN))
@@ -641,13 +630,13 @@ ocr_recognise(struct ocr_engine *e, PIX *pix, int dpi, int seconds,
 			if (osd_rot != 180)
 				cand[ncand++] = 180;
 		}
-		read_as(e, grey, bin, dpi, cand[0], budget - (now_ms() - start), &best);
+		read_as(e, grey, bin, dpi, cand[0], budget - (mono_ms() - start), &best);
 		tries = 1;
 		memmove(cand, cand + 1, --ncand * sizeof *cand);
 	}
 	c_osd = cpu_ms();
 	for (i = 0; i < ncand && !best.failed && best.conf < CONF_GOOD; i++) {
-		double left = budget - (now_ms() - start);
+		double left = budget - (mono_ms() - start);
 
 		if (left < 1000)
 			break;
@@ -668,7 +657,7 @@ ocr_recognise(struct ocr_engine *e, PIX *pix, int dpi, int seconds,
 		    "lines %s (ratio %.2f), OSD %d (confidence %.1f); rotate %d, "
 		    "skew %.2f, confidence %.1f; cpu: prepare %.2f, line test %.2f, "
 		    "first reading and tests %.2f, more readings %.2f\n",
-		    progname, (t_prep - start) / 1e3, tries, (now_ms() - t_prep) / 1e3,
+		    progname, (t_prep - start) / 1e3, tries, (mono_ms() - t_prep) / 1e3,
 		    way == 1 ? "sideways" : way == 0 ? "across" : "unsure", ratio,
 		    osd_rot, osd_conf, best.rotate, best.skew, best.conf,
 		    (c_prep - c_start) / 1e3, (c_way - c_prep) / 1e3,

@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -433,4 +434,19 @@ case_fingerprint(const char *models_sha, const char *lang, const char *case_sha,
 	sha256_final(&c, d);
 	for (i = 0; i < 32; i++)
 		sprintf(hex + 2 * i, "%02x", d[i]);
+}
+
+double
+mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+double
+mono_seconds(void)
+{
+	return mono_ms() / 1e3;
 }
