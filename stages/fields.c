@@ -545,6 +545,11 @@ normalise(const field_model *fm, const pattern *p, const char *span)
 		v = date_normalise(span);
 	} else if (strcmp(fm->kind, "name") == 0) {
 		v = name_clean(span);
+		/* A digit left in a name is a letter misread: unreadable. */
+		if (v && strpbrk(v, "0123456789")) {
+			free(v);
+			v = NULL;
+		}
 	} else if (strcmp(fm->kind, "number") == 0) {
 		v = number_normalise(span, p->script);
 	} else {

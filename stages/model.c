@@ -50,7 +50,11 @@ defines_free(defines *d)
 	memset(d, 0, sizeof *d);
 }
 
-/* src with every {{NAME}} replaced; NULL with *why for an unknown name. */
+/* What {{~WORD}} puts between the letters of WORD. */
+#define SPLIT "[^\\S\\n]?"
+
+/* src with every {{NAME}} replaced, and every {{~WORD}} spelt out with
+ * SPLIT between its letters; NULL with *why for an unknown name. */
 static char *
 expand(const defines *d, const char *src, int line, char **why)
 {
@@ -62,6 +66,29 @@ expand(const defines *d, const char *src, int line, char **why)
 		const char *add = s, *close;
 		size_t len = 1;
 
+		if (s[0] == '{' && s[1] == '{' && s[2] == '~' &&
+		    (close = strstr(s + 3, "}}")) != NULL) {
+			/* {{~WORD}}: WORD as OCR may split it, a blank
+			 * allowed between any two of its letters. */
+			const char *c = s + 3;
+
+			while (c < close) {
+				size_t k = utf8_decode(c, (size_t)(close - c), &(uint32_t){0});
+
+				k = k ? k : 1;
+				while (n + k + sizeof SPLIT > cap)
+					out = xrealloc(out, cap *= 2);
+				memcpy(out + n, c, k);
+				n += k;
+				c += k;
+				if (c < close) {
+					memcpy(out + n, SPLIT, sizeof SPLIT - 1);
+					n += sizeof SPLIT - 1;
+				}
+			}
+			s = close + 2;
+			continue;
+		}
 		if (s[0] == '{' && s[1] == '{' && (close = strstr(s + 2, "}}")) != NULL) {
 			for (i = 0; i < d->n; i++)
 				if (strlen(d->name[i]) == (size_t)(close - s - 2) &&

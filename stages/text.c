@@ -1260,6 +1260,30 @@ date_find(const char *s, int *y, int *m, int *d, size_t *end)
 /* ---- Names --------------------------------------------------------------- */
 
 /*
+ * The capital a digit in a capitalised name stands for: the word has at
+ * least two letters and the digit a capital beside it.  Tesseract reads
+ * Z as 7 (7EYNEP) and З as 3 at the start of a word more often than
+ * between letters; names never hold digits.  0 when there is none.
+ */
+static uint32_t
+digit_letter(const uint32_t *c, size_t n, size_t i, int cyrillic)
+{
+	/* By digit: 0 O, 1 I, 5 S, 6 G, 7 Z, 8 B. */
+	static const char latin[10] = { 'O', 'I', 0, 0, 0, 'S', 'G', 'Z', 'B', 0 };
+	size_t k, letters = 0;
+	int beside = (i > 0 && is_letter(c[i - 1]) && !is_lower(c[i - 1])) ||
+	    (i + 1 < n && is_letter(c[i + 1]) && !is_lower(c[i + 1]));
+
+	for (k = 0; k < n; k++)
+		letters += is_letter(c[k]) != 0;
+	if (!beside || letters < 2)
+		return 0;
+	if (cyrillic)
+		return c[i] == '0' ? 0x41E : c[i] == '3' ? 0x417 : 0;
+	return (unsigned char)latin[c[i] - '0'];
+}
+
+/*
  * Repair the look-alikes of one word in place: the script with more
  * letters that exist only in it wins (П in ПETPOB), then the script with
  * more letters; on a tie the word is left alone.  A 0 between letters is
@@ -1292,7 +1316,38 @@ fix_word_script(uint32_t *c, size_t n)
 			 is_letter(c[i + 1]))
 			c[i] = to_cyr ? (is_lower(c[i - 1]) ? 0x43E : 0x41E)
 				      : (is_lower(c[i - 1]) ? 'o' : 'O');
+		else if (c[i] >= '0' && c[i] <= '9' && (t = digit_letter(c, n, i, to_cyr)))
+			c[i] = t;
 	}
+}
+
+/*
+ * Tesseract often loses the breve of a final Й: ЮРИИ, ВАСИЛЕВСКИИ,
+ * Андреи.  A Russian or Belarusian name never ends in a vowel followed
+ * by И (the sound is written Й there), so such an ending is put back.
+ */
+static void
+fix_final_short_i(uint32_t *c, size_t n)
+{
+	static const uint32_t vowels[] = {
+		0x410, 0x415, 0x418, 0x41E, 0x423, 0x42B, 0x42D, 0x42E, 0x42F,
+		0x401, 0x406,
+	};
+	uint32_t last, prev;
+	size_t k;
+
+	if (n < 3)
+		return;
+	last = c[n - 1];
+	prev = c[n - 2] >= 0x430 && c[n - 2] <= 0x44F ? c[n - 2] - 0x20 :
+	    c[n - 2] == 0x451 || c[n - 2] == 0x456 ? c[n - 2] - 0x50 : c[n - 2];
+	if (last != 0x418 && last != 0x438)
+		return;
+	for (k = 0; k < sizeof vowels / sizeof vowels[0]; k++)
+		if (prev == vowels[k]) {
+			c[n - 1] = last == 0x418 ? 0x419 : 0x439;
+			return;
+		}
 }
 
 /*
@@ -1318,6 +1373,7 @@ name_cps(const char *s, int trim, uint32_t **out)
 		for (j = i; j < n && is_alnum(c[j]); j++)
 			;
 		fix_word_script(c + i, j - i);
+		fix_final_short_i(c + i, j - i);
 		i = j;
 	}
 	for (i = o = 0; i < n; i++) {

@@ -803,6 +803,24 @@ test_text_name_clean(void **state)
 		{"Пeтp0в", "Петров"},
 		{"ABC", "ABC"},
 		{"COX", "COX"},
+		/* the breve of a final Й lost (real Tesseract output) */
+		{"ВАСИЛЕВСКИИ", "ВАСИЛЕВСКИЙ"},
+		{"ЮРИИ", "ЮРИЙ"},
+		{"Андреи Николаи", "Андрей Николай"},
+		{"ДЗМІТРЫИ", "ДЗМІТРЫЙ"},
+		{"ВАСИЛИИ-ГРЕБЕНЬ", "ВАСИЛИЙ-ГРЕБЕНЬ"},
+		{"Юрии,", "Юрий"},
+		{"ГЕОРГИ", "ГЕОРГИ"},                  /* consonant before И */
+		{"ЛИ", "ЛИ"},                          /* too short to tell */
+		{"NAI", "NAI"},                        /* Latin left alone */
+		/* digits for capitals (real Tesseract output: 7EYNEP) */
+		{"7EYNEP", "ZEYNEP"},
+		{"3ЕЙНЕП", "ЗЕЙНЕП"},
+		{"PETR0V", "PETROV"},
+		{"5MITH", "SMITH"},
+		{"A7", "A7"},                          /* one letter: not a name word */
+		{"Zeynep 1972", "Zeynep 1972"},        /* a number beside a name stays */
+		{"7eynep", "7eynep"},                  /* lower case beside it */
 		{"\xff\xfeИВАН\x01", "ИВАН"},
 		{"", ""},
 		{":—_", ""},
