@@ -118,6 +118,14 @@ int ocr_plausible_dpi(int dpi, int w, int h);
 int ocr_recognise(struct ocr_engine *e, PIX *pix, int dpi, int seconds,
     xmlNodePtr page);
 
+/*
+ * The second readings ocr_recognise makes, on their own: rows of grey
+ * (8 bpp, the page as recognised) that page's lines leave without a word
+ * or read poorly are read again, and what reads better replaces them.
+ * Returns the number of lines page gained from second readings.
+ */
+int ocr_reread(struct ocr_engine *e, PIX *grey, int dpi, xmlNodePtr page);
+
 /* Mark page as failed: status="error" reason=reason. */
 void ocr_page_error(xmlNodePtr page, const char *reason);
 

@@ -218,6 +218,7 @@ struct reading {
 	xmlNodePtr lines;  /* detached holder of <line> elements */
 	int words;
 	double conf;       /* mean word confidence */
+	double conf_sum;   /* of the words' confidences */
 	int rotate;
 	double skew;
 	PIX *image;        /* what was recognised */
@@ -439,6 +440,7 @@ collect(TessBaseAPI *api, struct reading *r)
 		r->words++;
 	} while (TessResultIteratorNext(ri, RIL_WORD));
 	TessResultIteratorDelete(ri);
+	r->conf_sum = sum;
 	r->conf = r->words ? sum / r->words : 0;
 }
 
@@ -494,6 +496,530 @@ read_as(struct ocr_engine *e, PIX *grey, PIX *bin, int dpi, int rotate,
 	else
 		collect(e->api, r);
 	TessBaseAPIClear(e->api);
+}
+
+/* Second readings, row by row.  A row of ink the first reading has no
+ * word for (lost) or a line it read with a line confidence under
+ * REREAD_WEAK (weak) is read again on its own, from the page with its
+ * ruled lines erased.  Lost ink counts as a row when it is this tall (in
+ * inches: small print to two lines run together) and at least this wide;
+ * a second reading replaces the first when its mean word confidence (a
+ * word mixing scripts, or letters and digits, counting half) is at least
+ * REREAD_MIN_CONF and better than the first's by REREAD_BETTER (a line
+ * read apart is read with more confidence, not always more rightly:
+ * VASILII at 76 became VASILIT at 85); a reading of lost ink must hold a
+ * word of three letters or digits.  At most
+ * REREAD_MAX rows a page. */
+#define REREAD_MIN_H 0.045
+#define REREAD_MAX_H 0.6
+/* ... and at most this many times the page's median line height. */
+#define REREAD_TALL 1.8
+#define REREAD_MIN_W 0.15
+#define REREAD_WEAK 85.0
+#define REREAD_MIN_CONF 60.0
+#define REREAD_BETTER 10.0
+#define REREAD_MAX 16
+
+/* The box of a line or word element, 0 when it has none. */
+static int
+node_box(xmlNodePtr n, int b[4])
+{
+	xmlChar *v = xmlGetProp(n, BAD_CAST "b");
+	int ok = v && sscanf((const char *)v, "%d %d %d %d", &b[0], &b[1], &b[2], &b[3]) == 4;
+
+	xmlFree(v);
+	return ok;
+}
+
+static double
+node_conf(xmlNodePtr n)
+{
+	xmlChar *v = xmlGetProp(n, BAD_CAST "c");
+	double c = v ? strtod((const char *)v, NULL) : 0;
+
+	xmlFree(v);
+	return c;
+}
+
+/*
+ * Ruled lines of bin: runs of ink a quarter of an inch long, where they
+ * are thinner than a fortieth of an inch (the run of a rule beside a
+ * letter standing on it stays, the letter's stem does not), and dashed
+ * rules: thin pieces a little apart that join into such a run.  Letters
+ * are not joined first: the tops of a word run together into a "rule".
+ */
+static PIX *
+rules_of(PIX *bin, int dpi)
+{
+	int thin = dpi / 40 + 1;
+	PIX *rules = pixOpenCompBrick(NULL, bin, dpi / 4, 1);
+	PIX *tall = pixOpenBrick(NULL, bin, 1, thin + 1);
+	PIX *pieces = pixSelectBySize(bin, 0, thin, 8, L_SELECT_HEIGHT,
+	    L_SELECT_IF_LTE, NULL);
+
+	if (rules && tall) {
+		pixDilateBrick(tall, tall, 3, 3);
+		pixSubtract(rules, rules, tall);
+	}
+	if (rules && pieces) {
+		PIX *dashed = pixCloseSafeBrick(NULL, pieces, dpi / 30 + 1, 1);
+
+		if (dashed) {
+			pixOpenCompBrick(dashed, dashed, dpi / 4, 1);
+			pixAnd(dashed, dashed, pieces);
+			pixOr(rules, rules, dashed);
+		}
+		pixDestroy(&dashed);
+	}
+	pixDestroy(&tall);
+	pixDestroy(&pieces);
+	return rules;
+}
+
+/*
+ * The ruled lines of grey, at half its resolution: looked for in a
+ * threshold just below the paper, since thin grey lines vanish in an
+ * ordinary one.  NULL when there are none or the page is too dark to say.
+ */
+static PIX *
+half_rules(PIX *half, int hdpi)
+{
+	l_uint32 paper = 255;
+	PIX *ink, *rules;
+	l_int32 empty = 0;
+
+	if (pixGetRankValue(half, 2, 0.5f, &paper) != 0 || paper < 64)
+		return NULL;
+	/* Halving averages a one-pixel rule with the paper beside it, so
+	 * half the contrast of the full page's threshold. */
+	if (!(ink = pixThresholdToBinary(half, (int)paper - 12)))
+		return NULL;
+	rules = rules_of(ink, hdpi);
+	pixDestroy(&ink);
+	if (rules && (pixZero(rules, &empty), empty)) {
+		pixDestroy(&rules);
+		return NULL;
+	}
+	return rules;
+}
+
+/*
+ * grey with the ruled lines found at half resolution painted
+ * paper-white.  Tesseract takes a rule under a filled-in value for part
+ * of the line (a name over a thin grey rule came out "ее С", a dash of a
+ * dashed rule as a leading "С").  Where a letter stands on the rule the
+ * rule is kept under it: erased, it would take the letter's foot along
+ * (a 5 became a 2, КОЗЛОВ became KO3 NOB).
+ */
+static PIX *
+without_rules(PIX *grey, PIX *rules)
+{
+	l_uint32 paper = 255;
+	PIX *mask = NULL, *ink = NULL, *feet = NULL, *clean = NULL;
+
+	if (!rules || pixGetRankValue(grey, 4, 0.5f, &paper) != 0)
+		return pixClone(grey);
+	mask = pixExpandBinaryReplicate(rules, 2, 2);
+	ink = pixThresholdToBinary(grey, (int)paper > 25 ? (int)paper - 25 : 1);
+	if (mask && ink) {
+		pixDilateBrick(mask, mask, 1, 3);
+		/* Ink just above or below the rule that is not rule: the feet
+		 * of letters standing on it; keep the rule a little either
+		 * side of each and down through it. */
+		feet = pixDilateBrick(NULL, mask, 1, 5);
+		if (feet) {
+			pixAnd(feet, feet, ink);
+			pixSubtract(feet, feet, mask);
+			pixDilateBrick(feet, feet, 5, 21);
+			pixSubtract(mask, mask, feet);
+		}
+		clean = pixCopy(NULL, grey);
+		if (clean)
+			pixSetMasked(clean, mask, 255);
+	}
+	pixDestroy(&mask);
+	pixDestroy(&ink);
+	pixDestroy(&feet);
+	return clean ? clean : pixClone(grey);
+}
+
+/* Add box to rows, merged into the row it shares more than a third of
+ * the smaller height with (a typed-in value often sits a little above or
+ * below its label's line); with only_extend, a box that shares no row is
+ * left out. */
+static void
+add_to_rows(BOXA *rows, l_int32 x, l_int32 y, l_int32 w, l_int32 h, int only_extend)
+{
+	int j;
+
+	for (j = 0; j < boxaGetCount(rows); j++) {
+		l_int32 rx, ry, rw, rh, top, bot, small;
+
+		boxaGetBoxGeometry(rows, j, &rx, &ry, &rw, &rh);
+		top = y > ry ? y : ry;
+		bot = y + h < ry + rh ? y + h : ry + rh;
+		small = h < rh ? h : rh;
+		if (3 * (bot - top) > small) {
+			l_int32 x0 = x < rx ? x : rx, y0 = y < ry ? y : ry;
+			l_int32 x1 = x + w > rx + rw ? x + w : rx + rw;
+			l_int32 y1 = y + h > ry + rh ? y + h : ry + rh;
+
+			boxaReplaceBox(rows, j, boxCreate(x0, y0, x1 - x0, y1 - y0));
+			return;
+		}
+	}
+	if (!only_extend)
+		boxaAddBox(rows, boxCreate(x, y, w, h), L_INSERT);
+}
+
+/*
+ * The rows worth a second reading, in full-page pixels: the ink that no
+ * word covers, with ruled lines and specks taken out and the letters of a
+ * line run together (found at half resolution, bin and rules), and the
+ * weak lines.  Ink and lines that share a row are one row, so that a
+ * form's label and its value far to the right are read as one line.
+ */
+static BOXA *
+reread_rows(struct reading *r, PIX *bin, PIX *rules, int dpi)
+{
+	PIX *stand, *joined;
+	BOXA *comps, *rows = boxaCreate(0);
+	NUMA *heights = numaCreate(0);
+	xmlNodePtr l, w;
+	int i, b[4], hdpi = dpi / 2, tallest = REREAD_MAX_H * dpi;
+	l_float32 median = 0;
+
+	/* A row much taller than the page's usual line has a stamp or a
+	 * signature through it: a second reading gains nothing there. */
+	for (l = r->lines->children; l; l = l->next)
+		if (node_box(l, b))
+			numaAddNumber(heights, b[3] - b[1]);
+	if (numaGetCount(heights) >= 3 && numaGetMedian(heights, &median) == 0 &&
+	    median * REREAD_TALL < tallest)
+		tallest = median * REREAD_TALL;
+	numaDestroy(&heights);
+	for (l = r->lines->children; l; l = l->next) {
+		for (w = l->children; w; w = w->next)
+			if (w->type == XML_ELEMENT_NODE && node_box(w, b)) {
+				BOX *box = boxCreate(b[0] / 2 - 2, b[1] / 2 - 2,
+				    (b[2] - b[0]) / 2 + 5, (b[3] - b[1]) / 2 + 5);
+
+				pixClearInRect(bin, box);
+				boxDestroy(&box);
+			}
+		if (node_conf(l) < REREAD_WEAK && node_box(l, b) &&
+		    b[3] - b[1] <= tallest)
+			add_to_rows(rows, b[0], b[1], b[2] - b[0], b[3] - b[1], 0);
+	}
+	if (rules) {
+		PIX *fat = pixDilateBrick(NULL, rules, 3, 5);
+
+		if (fat)
+			pixSubtract(bin, bin, fat);
+		pixDestroy(&fat);
+	}
+	/* Table borders and frames: rules standing up. */
+	if ((stand = pixOpenCompBrick(NULL, bin, 1, hdpi / 6))) {
+		pixDilateBrick(stand, stand, 5, 3);
+		pixSubtract(bin, bin, stand);
+		pixDestroy(&stand);
+	}
+	joined = pixCloseSafeCompBrick(NULL, bin, hdpi / 8, 1);
+	comps = joined ? pixConnCompBB(joined, 8) : NULL;
+	pixDestroy(&joined);
+	for (i = 0; comps && i < boxaGetCount(comps); i++) {
+		l_int32 x, y, bw, bh;
+
+		boxaGetBoxGeometry(comps, i, &x, &y, &bw, &bh);
+		if (bh >= REREAD_MIN_H * hdpi && bh <= REREAD_MAX_H * hdpi && bw >= 2)
+			add_to_rows(rows, 2 * x, 2 * y, 2 * bw, 2 * bh, 0);
+	}
+	boxaDestroy(&comps);
+	/* The rest of each row is read along: a word alone is read in the
+	 * wrong script more often than beside its label (ANASTASIIA alone
+	 * came out АМАЗТАЗПА). */
+	for (l = r->lines->children; l; l = l->next)
+		if (node_box(l, b) && b[3] - b[1] <= tallest)
+			add_to_rows(rows, b[0], b[1], b[2] - b[0], b[3] - b[1], 1);
+	/* Too narrow: a stray letter or a speck of a stamp; too tall: rows
+	 * run together through a stamp or a signature. */
+	for (i = boxaGetCount(rows) - 1; i >= 0; i--) {
+		l_int32 x, y, bw, bh;
+
+		boxaGetBoxGeometry(rows, i, &x, &y, &bw, &bh);
+		if (bw < REREAD_MIN_W * dpi || bh > tallest)
+			boxaRemoveBox(rows, i);
+	}
+	{
+		BOXA *sorted = boxaSort(rows, L_SORT_BY_Y, L_SORT_INCREASING, NULL);
+
+		if (sorted) {
+			boxaDestroy(&rows);
+			rows = sorted;
+		}
+	}
+	return rows;
+}
+
+enum { CP_OTHER, CP_DIGIT, CP_LATIN, CP_CYRILLIC };
+
+static int
+cp_kind(uint32_t cp)
+{
+	if (cp >= '0' && cp <= '9')
+		return CP_DIGIT;
+	if ((cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+	    (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7))
+		return CP_LATIN;
+	if (cp >= 0x400 && cp <= 0x4FF)
+		return CP_CYRILLIC;
+	return CP_OTHER;
+}
+
+/*
+ * Does a word hold a run of letters and digits that mixes Latin and
+ * Cyrillic letters, or letters and digits?  Real words seldom do; OCR
+ * garbage often does ("KO3 NOB" for КОЗЛОВ), however sure Tesseract is
+ * of it.
+ */
+static int
+word_mixed(const char *w)
+{
+	size_t len = strlen(w), i = 0, k;
+	int lat = 0, cyr = 0, dig = 0;
+
+	while (i < len) {
+		uint32_t cp = 0;
+
+		k = utf8_decode(w + i, len - i, &cp);
+		i += k ? k : 1;
+		switch (cp_kind(cp)) {
+		case CP_DIGIT: dig = 1; break;
+		case CP_LATIN: lat = 1; break;
+		case CP_CYRILLIC: cyr = 1; break;
+		default:
+			/* The end of a run. */
+			if (lat + cyr + dig > 1)
+				return 1;
+			lat = cyr = dig = 0;
+			break;
+		}
+	}
+	return lat + cyr + dig > 1;
+}
+
+/* Does some word of lines hold a run of three letters or digits?  Specks
+ * of a stamp or a signature read as "о 4" or "a" hold none. */
+static int
+has_real_word(xmlNodePtr lines)
+{
+	xmlNodePtr l, w;
+
+	for (l = lines->children; l; l = l->next)
+		for (w = l->children; w; w = w->next) {
+			xmlChar *t = w->type == XML_ELEMENT_NODE ? xmlNodeGetContent(w) : NULL;
+			size_t i = 0, len = t ? strlen((const char *)t) : 0, k;
+			int run = 0, real = 0;
+
+			while (i < len && !real) {
+				uint32_t cp = 0;
+
+				k = utf8_decode((const char *)t + i, len - i, &cp);
+				i += k ? k : 1;
+				run = cp_kind(cp) != CP_OTHER ? run + 1 : 0;
+				real = run >= 3;
+			}
+			xmlFree(t);
+			if (real)
+				return 1;
+		}
+	return 0;
+}
+
+/* Does the centre of element n lie inside x0..x1, y0..y1? */
+static int
+centred_in(xmlNodePtr n, int x0, int y0, int x1, int y1)
+{
+	int b[4], cx, cy;
+
+	if (!node_box(n, b))
+		return 0;
+	cx = (b[0] + b[2]) / 2;
+	cy = (b[1] + b[3]) / 2;
+	return cx >= x0 && cx < x1 && cy >= y0 && cy < y1;
+}
+
+/*
+ * What a reading of a row is worth: the sum and count of its words'
+ * confidences (of the lines centred in rect, when given), a mixed word
+ * counting half.
+ */
+static void
+score_lines(xmlNodePtr lines, const int *rect, double *sum, int *n)
+{
+	xmlNodePtr l, w;
+
+	for (l = lines->children; l; l = l->next) {
+		if (rect && !centred_in(l, rect[0], rect[1], rect[2], rect[3]))
+			continue;
+		for (w = l->children; w; w = w->next)
+			if (w->type == XML_ELEMENT_NODE) {
+				xmlChar *t = xmlNodeGetContent(w);
+				double c = node_conf(w);
+
+				*sum += t && word_mixed((const char *)t) ? c / 2 : c;
+				(*n)++;
+				xmlFree(t);
+			}
+	}
+}
+
+
+/*
+ * Tesseract's page layout now and then drops whole lines (a block of form
+ * fields over ruled lines taken for a picture, a birth certificate's
+ * place of birth, the series line at its foot) or reads a line badly
+ * because of the rule under it.  Read every such row again on its own;
+ * the lines that come of it are marked reread="1".
+ */
+static void
+reread(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
+{
+	double start = mono_ms();
+	PIX *half = pixScaleAreaMap2(r->image), *bin = NULL, *rules = NULL;
+	BOXA *rows = NULL;
+	int i, n, pad = dpi / 40, done = 0;
+	int W = pixGetWidth(r->image), H = pixGetHeight(r->image);
+	PIX *clean = NULL;
+
+	if (half && (bin = binarise(half))) {
+		rules = half_rules(half, dpi / 2);
+		rows = reread_rows(r, bin, rules, dpi);
+	}
+	pixDestroy(&half);
+	pixDestroy(&bin);
+	n = rows ? boxaGetCount(rows) : 0;
+	if (n > REREAD_MAX)
+		n = REREAD_MAX;
+	if (n > 0) {
+		clean = without_rules(r->image, rules);
+		if (ocr_debugging())
+			fprintf(stderr, "%s: rows found and rules erased, %.2f s\n",
+			    progname, (mono_ms() - start) / 1e3);
+		TessBaseAPISetPageSegMode(e->api, PSM_SINGLE_BLOCK);
+		TessBaseAPISetImage2(e->api, clean);
+		TessBaseAPISetSourceResolution(e->api, dpi);
+	}
+	for (i = 0; i < n && mono_ms() - start < budget_ms; i++) {
+		l_int32 x, y, bw, bh;
+		struct reading part;
+		xmlNodePtr l, w;
+		double old = 0, new = 0;
+		int x0, y0, x1, y1, nold = 0, nnew = 0, rect[4], b[4];
+
+		boxaGetBoxGeometry(rows, i, &x, &y, &bw, &bh);
+		x0 = x - pad < 0 ? 0 : x - pad;
+		y0 = y - pad < 0 ? 0 : y - pad;
+		x1 = x + bw + pad > W ? W : x + bw + pad;
+		y1 = y + bh + pad > H ? H : y + bh + pad;
+		rect[0] = x0, rect[1] = y0, rect[2] = x1, rect[3] = y1;
+		score_lines(r->lines, rect, &old, &nold);
+		TessBaseAPISetRectangle(e->api, x0, y0, x1 - x0, y1 - y0);
+		if (TessBaseAPIRecognize(e->api, NULL) != 0)
+			continue;
+		memset(&part, 0, sizeof part);
+		collect(e->api, &part);
+		score_lines(part.lines, NULL, &new, &nnew);
+		done++;
+		if (ocr_debugging())
+			fprintf(stderr, "%s: row %d,%d-%d,%d: %d old word(s) %.1f, new %d %.1f, %.2f s\n",
+			    progname, x0, y0, x1, y1, nold, nold ? old / nold : 0,
+			    nnew, nnew ? new / nnew : 0, (mono_ms() - start) / 1e3);
+		if (nnew > 0 && new / nnew >= REREAD_MIN_CONF &&
+		    (nold > 0 ? new / nnew > old / nold + REREAD_BETTER :
+		    has_real_word(part.lines))) {
+			/* In the stream where the first reading had the row,
+			 * or where the row comes down the page: patterns read
+			 * the lines in this order first. */
+			/* Every line has a word: at most nold lines go. */
+			xmlNodePtr at = NULL, *gone = xcalloc((size_t)nold + 1, sizeof *gone);
+			int ngone = 0, k;
+
+			for (l = r->lines->children; l; l = l->next) {
+				if (centred_in(l, x0, y0, x1, y1)) {
+					if (!at)
+						at = l;
+					gone[ngone++] = l;
+				} else if (!at && nold == 0 && node_box(l, b) && b[1] > y) {
+					at = l;
+				}
+			}
+			while (part.lines->children) {
+				l = part.lines->children;
+				xmlUnlinkNode(l);
+				xml_set(l, "reread", "1");
+				if (at)
+					xmlAddPrevSibling(at, l);
+				else
+					xmlAddChild(r->lines, l);
+			}
+			for (k = 0; k < ngone; k++) {
+				for (w = gone[k]->children; w; w = w->next)
+					if (w->type == XML_ELEMENT_NODE) {
+						r->words--;
+						r->conf_sum -= node_conf(w);
+					}
+				xmlUnlinkNode(gone[k]);
+				xmlFreeNode(gone[k]);
+			}
+			free(gone);
+			r->conf_sum += part.conf * part.words;
+			r->words += part.words;
+		}
+		xmlFreeNode(part.lines);
+	}
+	if (n > 0) {
+		TessBaseAPIClear(e->api);
+		TessBaseAPISetPageSegMode(e->api, PSM_AUTO);
+	}
+	pixDestroy(&clean);
+	pixDestroy(&rules);
+	r->conf = r->words > 0 ? r->conf_sum / r->words : 0;
+	if (ocr_debugging())
+		fprintf(stderr, "%s: second readings: %d row(s), %d read, %.2f s\n",
+		    progname, rows ? boxaGetCount(rows) : 0, done,
+		    (mono_ms() - start) / 1e3);
+	boxaDestroy(&rows);
+}
+
+int
+ocr_reread(struct ocr_engine *e, PIX *grey, int dpi, xmlNodePtr page)
+{
+	struct reading r;
+	xmlNodePtr l, w;
+	int added = 0;
+
+	memset(&r, 0, sizeof r);
+	r.lines = xmlNewNode(NULL, BAD_CAST "lines");
+	r.image = pixClone(grey);
+	while ((l = xml_child(page, "line"))) {
+		xmlUnlinkNode(l);
+		xmlAddChild(r.lines, l);
+		for (w = l->children; w; w = w->next)
+			if (w->type == XML_ELEMENT_NODE) {
+				r.conf_sum += node_conf(w);
+				r.words++;
+			}
+	}
+	reread(e, &r, dpi, 60000);
+	while ((l = r.lines->children)) {
+		xmlUnlinkNode(l);
+		if (l->type == XML_ELEMENT_NODE && xmlHasProp(l, BAD_CAST "reread"))
+			added++;
+		xmlAddChild(page, l);
+	}
+	reading_free(&r);
+	return added;
 }
 
 static void
@@ -652,6 +1178,8 @@ ocr_recognise(struct ocr_engine *e, PIX *pix, int dpi, int seconds,
 	}
 	pixDestroy(&bin);
 	pixDestroy(&grey);
+	if (!best.failed && best.words > 0)
+		reread(e, &best, dpi, budget - (mono_ms() - start));
 	if (ocr_debugging())
 		fprintf(stderr, "%s: timing: prepare %.2f s, %d reading(s) %.2f s; "
 		    "lines %s (ratio %.2f), OSD %d (confidence %.1f); rotate %d, "
