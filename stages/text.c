@@ -1797,13 +1797,51 @@ cps_equal(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 	return na == nb && (na == 0 || memcmp(a, b, na * sizeof *a) == 0);
 }
 
+/*
+ * A Latin name that OCR read in Cyrillic letters, letter for letter: the
+ * same length, and each Cyrillic letter one that Tesseract gives for that
+ * Latin capital (or its small letter) when it takes a Latin word for a
+ * Cyrillic one.  From real misreads: SAMER ЗАМЕК, HADDAD НАРРАР, HAIDARI
+ * НАІРАКІ, Amaka Атака.  Both in match form (upper case, Ё as Е).
+ */
+static int
+ocr_script_twins(const uint32_t *cyr, size_t nc, const uint32_t *lat, size_t nl)
+{
+	static const struct {
+		uint32_t cyr;
+		const char *lat;
+	} twins[] = {
+		{0x410, "A"}, {0x412, "B"}, {0x415, "E"}, {0x417, "SZ"},
+		{0x41A, "KR"}, {0x41C, "M"}, {0x41D, "HN"}, {0x41E, "OD"},
+		{0x41F, "N"}, {0x420, "PDR"}, {0x421, "CG"}, {0x422, "TM"},
+		{0x423, "Y"}, {0x425, "X"}, {0x406, "IL"}, {0x407, "I"},
+	};
+	size_t i, k, letters = 0;
+
+	if (nc != nl)
+		return 0;
+	for (i = 0; i < nc; i++) {
+		if (cyr[i] == ' ' && lat[i] == ' ')
+			continue;
+		for (k = 0; k < sizeof twins / sizeof twins[0]; k++)
+			if (twins[k].cyr == cyr[i] && lat[i] < 0x80 && lat[i] != 0 &&
+			    strchr(twins[k].lat, (int)lat[i]))
+				break;
+		if (k == sizeof twins / sizeof twins[0])
+			return 0;
+		letters++;
+	}
+	return letters >= 4;
+}
+
 int
 names_match(const char *a, const char *b)
 /* 1 when a and b can name the same person part: equal ignoring case, Ё/Е
  * and look-alikes; or, both Cyrillic (Latin look-alikes against Cyrillic
  * count as Cyrillic), equal once romanised by ICAO; or, either Latin,
  * equal in skeleton (see skeleton()); or, one Latin and one Cyrillic,
- * alike in sound (see spelling_key()).  Empty names match nothing. */
+ * alike in sound (see spelling_key()) or the Cyrillic one an OCR reading
+ * of the Latin one (see ocr_script_twins()).  Empty names match nothing. */
 {
 	uint32_t *ca, *cb;
 	size_t na, nb;
@@ -1818,6 +1856,12 @@ names_match(const char *a, const char *b)
 	if (na == 0 || nb == 0)
 		goto done;
 	if (cps_equal(ca, na, cb, nb)) {
+		rc = 1;
+		goto done;
+	}
+	/* A Latin name read in Cyrillic letters by OCR. */
+	if (oa != ob && (oa ? ocr_script_twins(ca, na, cb, nb) :
+	    ocr_script_twins(cb, nb, ca, na))) {
 		rc = 1;
 		goto done;
 	}

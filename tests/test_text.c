@@ -914,6 +914,11 @@ test_text_names_match_positive(void **state)
 		{"YOLKIN", "ELKIN"},
 		{"КОВАЛЕНКО", "KOVALENKO"},
 		{"ЮРИЙ", "YURIY"},
+		/* Latin names OCR read in Cyrillic letters (dev seeds 5151, 5252) */
+		{"ЗАМЕК", "SAMER"},
+		{"НАРРАР", "HADDAD"},
+		{"НАІРАКІ", "HAIDARI"},
+		{"Атака", "Amaka"},
 		{"ЮРИЙ", "IURII"},
 		{"ЮРИЙ", "YURI"},
 		{"YURIY", "IURII"},
@@ -992,6 +997,12 @@ test_text_names_match_negative(void **state)
 	static const char *const cases[][2] = {
 		{"ПЕТРОВ", "ПЕТРОВА"},
 		{"ПЕТРОВ", "PETROVA"},
+		/* OCR's script twins: only letter for letter, only from 4 */
+		{"ЗАМЕК", "SAMERA"},
+		{"ЗАМЕК", "SAMIR"},
+		{"НАРР", "HADDAD"},
+		{"РЕТ", "DET"},
+		{"ЖАМЕК", "SAMER"},
 		{"PETROV", "PETROVA"},
 		{"ИВАНОВ", "ИВАНЕНКО"},
 		{"ИВАНОВ", "IVANENKO"},
