@@ -1339,8 +1339,7 @@ fix_final_short_i(uint32_t *c, size_t n)
 	if (n < 3)
 		return;
 	last = c[n - 1];
-	prev = c[n - 2] >= 0x430 && c[n - 2] <= 0x44F ? c[n - 2] - 0x20 :
-	    c[n - 2] == 0x451 || c[n - 2] == 0x456 ? c[n - 2] - 0x50 : c[n - 2];
+	prev = up(c[n - 2]);
 	if (last != 0x418 && last != 0x438)
 		return;
 	for (k = 0; k < sizeof vowels / sizeof vowels[0]; k++)
