@@ -1801,7 +1801,7 @@ cps_equal(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
  * same length, and each Cyrillic letter one that Tesseract gives for that
  * Latin capital (or its small letter) when it takes a Latin word for a
  * Cyrillic one.  From real misreads: SAMER ЗАМЕК, HADDAD НАРРАР, HAIDARI
- * НАІРАКІ, Amaka Атака.  Both in match form (upper case, Ё as Е).
+ * НАІРАКІ, Amaka Атака, RANA КАМА.  Both in match form (upper case, Ё as Е).
  */
 static int
 ocr_script_twins(const uint32_t *cyr, size_t nc, const uint32_t *lat, size_t nl)
@@ -1811,7 +1811,7 @@ ocr_script_twins(const uint32_t *cyr, size_t nc, const uint32_t *lat, size_t nl)
 		const char *lat;
 	} twins[] = {
 		{0x410, "A"}, {0x412, "B"}, {0x415, "E"}, {0x417, "SZ"},
-		{0x41A, "KR"}, {0x41C, "M"}, {0x41D, "HN"}, {0x41E, "OD"},
+		{0x41A, "KR"}, {0x41C, "MN"}, {0x41D, "HN"}, {0x41E, "OD"},
 		{0x41F, "N"}, {0x420, "PDR"}, {0x421, "CG"}, {0x422, "TM"},
 		{0x423, "Y"}, {0x425, "X"}, {0x406, "IL"}, {0x407, "I"},
 	};
@@ -1831,6 +1831,31 @@ ocr_script_twins(const uint32_t *cyr, size_t nc, const uint32_t *lat, size_t nl)
 		letters++;
 	}
 	return letters >= 4;
+}
+
+/*
+ * One letter OCR misread in a long name: romanised a and b (no blanks)
+ * of the same length, at least SLIP_MIN, differ in one place that is
+ * neither the first letter (КАРИНА is not МАРИНА) nor one of the last
+ * two (endings: ВИТАЛИЙ is not ВИТАЛИК, KRISTINA not KRISTINE, КОВАЛЬЧУК
+ * not КОВАЛЬЧИК; one that romanises longer, ЕВГЕНИЙ against ЕВГЕНИЯ, has
+ * another length).  АЛЕКСАНЛРОВИЧ for АЛЕКСАНДРОВИЧ; not KSENITA for
+ * KSENIIA, a slip in the ending.  Short names have too many neighbours
+ * (АЛИНА, АЛЕНА) to be lenient about.
+ */
+#define SLIP_MIN 7
+
+static int
+one_slip(const char *a, const char *b)
+{
+	size_t n = strlen(a), i, diff = 0, at = 0;
+
+	if (n < SLIP_MIN || strlen(b) != n || strchr(a, ' ') || strchr(b, ' '))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i])
+			diff++, at = i;
+	return diff == 1 && at > 0 && at + 2 < n;
 }
 
 int
@@ -1864,10 +1889,30 @@ names_match(const char *a, const char *b)
 		rc = 1;
 		goto done;
 	}
-	/* Latin look-alikes against a Cyrillic name: read them as Cyrillic. */
-	if (oa != ob && lookalikes_to_cyrillic(oa ? cb : ca, oa ? nb : na)) {
-		oa = ob = 1;
-		if (cps_equal(ca, na, cb, nb)) {
+	/* Latin look-alikes against a Cyrillic name: read them as Cyrillic
+	 * (on a copy: AHMET is all look-alikes and still Latin for АХМЕТ). */
+	if (oa != ob) {
+		size_t nl = oa ? nb : na;
+		uint32_t *l = xmalloc((nl + 1) * sizeof *l);
+		int same;
+
+		memcpy(l, oa ? cb : ca, nl * sizeof *l);
+		same = lookalikes_to_cyrillic(l, nl);
+		if (same && !cps_equal(oa ? ca : cb, oa ? na : nb, l, nl)) {
+			/* Two Cyrillic spellings: equal once romanised. */
+			sbuf x = {0}, y = {0};
+			char *rx, *ry;
+
+			romanise(oa ? ca : cb, oa ? na : nb, &x);
+			romanise(l, nl, &y);
+			rx = sb_done(&x);
+			ry = sb_done(&y);
+			same = *rx && strcmp(rx, ry) == 0;
+			free(rx);
+			free(ry);
+		}
+		free(l);
+		if (same) {
 			rc = 1;
 			goto done;
 		}
@@ -1880,7 +1925,7 @@ names_match(const char *a, const char *b)
 		goto done;
 	/* Two Cyrillic spellings have no romanisation to be lenient about. */
 	if (oa && ob) {
-		rc = strcmp(ra, rb) == 0;
+		rc = strcmp(ra, rb) == 0 || one_slip(ra, rb);
 		goto done;
 	}
 	ka = skeleton(ra);
@@ -1889,6 +1934,8 @@ names_match(const char *a, const char *b)
 	/* A foreign name written in Cyrillic as it sounds. */
 	if (!rc && oa != ob)
 		rc = sounds_alike(ra, rb);
+	if (!rc)
+		rc = one_slip(ra, rb);
 done:
 	free(ca);
 	free(cb);

@@ -919,6 +919,15 @@ test_text_names_match_positive(void **state)
 		{"НАРРАР", "HADDAD"},
 		{"НАІРАКІ", "HAIDARI"},
 		{"Атака", "Amaka"},
+		{"КАМА", "Rana"},                       /* eval seed 100006 */
+		/* All look-alikes, yet a Latin name (seed 100006) */
+		{"Ахмет", "AHMET"},
+		{"Хао", "HAO"},
+		{"КАЯ", "Kaya"},
+		/* one letter misread inside a long name (seed 100006) */
+		{"АЛЕКСАНДРОВИЧ", "АЛЕКСАНЛРОВИЧ"},
+		{"KONSTANTIN", "KOHSTANTIN"},
+		{"ШЧАРБАКОЎ", "ШЧАРВАКОЎ"},
 		{"ЮРИЙ", "IURII"},
 		{"ЮРИЙ", "YURI"},
 		{"YURIY", "IURII"},
@@ -1034,6 +1043,18 @@ test_text_names_match_negative(void **state)
 		{"ЖУКОВ", "JUKOVA"},
 		{"САРА", "SORAYA"},
 		{"САРА", "SARAHA"},
+		/* one slip only in long names, never first or in the ending */
+		{"КАРИНА", "МАРИНА"},
+		{"АЛИНА", "АЛЕНА"},
+		{"ЕВГЕНИЙ", "ЕВГЕНИЯ"},
+		{"ВИТАЛИЙ", "ВИТАЛИК"},
+		{"КОВАЛЬЧУК", "КОВАЛЬЧИК"},
+		{"MARIANNA", "MARIANNE"},
+		{"KRISTINA", "HRISTINA"},
+		{"KSENITA", "KSENIIA"},
+		{"KSENITA", "Ксения"},
+		{"АЛЕКСАНДРОВИЧ", "АЛЕКСАНДРОВНА"},
+		{"КАМА", "RONA"},
 	};
 
 	(void)state;
