@@ -704,6 +704,33 @@ name_fragment_fits(const char *a, size_t na, const char *b, size_t nb)
 	return (kb & 3) == 2;
 }
 
+/* The word of pt whose span holds text offset at, or NULL. */
+static const word_ref *
+word_holding(const page_text *pt, size_t at)
+{
+	size_t i;
+
+	for (i = 0; i < pt->nwords; i++)
+		if (pt->words[i].start <= at && at < pt->words[i].end)
+			return &pt->words[i];
+	return NULL;
+}
+
+/* Is the piece starting at text offset b0 printed close after the one
+ * ending at a1: on the same page, at most two of its letter heights to
+ * the right?  A letter of a border far along the row ("МАРИЯ ... К") is
+ * not the end of the name. */
+static int
+piece_close_after(const page_text *pt, size_t a1, size_t b0)
+{
+	const word_ref *a = a1 > 0 ? word_holding(pt, a1 - 1) : NULL;
+	const word_ref *b = word_holding(pt, b0);
+
+	if (!a || !b)
+		return 1;
+	return a->page == b->page && b->b[0] - a->b[2] <= 2 * (a->b[3] - a->b[1]);
+}
+
 /*
  * Look for one field in one view: the first pattern (in model order) that
  * yields a value wins, except for enum fields, where every pattern is
@@ -736,7 +763,7 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 					while (a0 < a1 && strchr("_\"'", pt->text[a0]))
 						a0++;
 					if (name_fragment_fits(pt->text + a0, a1 - a0, pt->text + b0,
-					    b1 - b0))
+					    b1 - b0) && piece_close_after(pt, a1, b0))
 						sep = "";
 					else
 						nv = 1;

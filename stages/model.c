@@ -872,6 +872,21 @@ page_rows(xmlNodePtr page, line_box **out)
 	return n;
 }
 
+/*
+ * Do two lines of one row, a left of b, hold pieces of one word?  Their
+ * gap is under a fifth of the line height (a blank between words is a
+ * third or more).  Tesseract now and then reads a line of a form letter
+ * by letter, each a line of its own ("С обс Т венно е и м Я М А Р И Я").
+ */
+static int
+same_word(const line_box *a, const line_box *b)
+{
+	int ha = a->b[3] - a->b[1], hb = b->b[3] - b->b[1];
+	int h = ha < hb ? ha : hb, gap = b->b[0] - a->b[2];
+
+	return h > 0 && gap >= -h / 4 && 5 * gap < h;
+}
+
 static void
 build(page_text *pt, xmlNodePtr *pages, size_t npages, int rows)
 {
@@ -887,7 +902,8 @@ build(page_text *pt, xmlNodePtr *pages, size_t npages, int rows)
 			size_t n = page_rows(pages[i], &lb);
 
 			for (k = 0; k < n; k++) {
-				int first = k == 0 || lb[k].row != lb[k - 1].row;
+				int first = k == 0 || lb[k].row != lb[k - 1].row ||
+				    same_word(&lb[k - 1], &lb[k]);
 
 				add_line(pt, pages[i], lb[k].node, &cap, &wcap, &first);
 				if (pt->len + 2 > cap)

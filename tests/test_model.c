@@ -474,6 +474,23 @@ test_model_field_provenance(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* A new document of type with one empty page from file; *docp owns it. */
+static xmlNodePtr
+empty_page(const char *type, const char *file, xmlDocPtr *docp, xmlNodePtr *dp)
+{
+	xmlNodePtr page;
+
+	*docp = xmlNewDoc(BAD_CAST "1.0");
+	*dp = xmlNewNode(NULL, BAD_CAST "document");
+	xmlDocSetRootElement(*docp, *dp);
+	xml_set(*dp, "type", type);
+	page = xmlNewChild(*dp, NULL, BAD_CAST "page", NULL);
+	xml_set(page, "file", file);
+	xml_set(page, "index", "1");
+	xml_set(page, "status", "ok");
+	return page;
+}
+
 /*
  * Tesseract sometimes reads a column of labels, then the column of their
  * values: the fields are found in the lines rebuilt from the boxes.
@@ -485,17 +502,12 @@ test_model_columns_read_apart(void **state)
 	    "Given names:", "Date of birth:"};
 	static const char *const values[] = {"PCC/2026/355053", "21.06.2026", "ARSLAN", "AHMET",
 	    "13.03.2006"};
-	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-	xmlNodePtr d = xmlNewNode(NULL, BAD_CAST "document"), page, l;
+	xmlDocPtr doc;
+	xmlNodePtr d, page, l;
 	size_t i;
 
 	(void)state;
-	xmlDocSetRootElement(doc, d);
-	xml_set(d, "type", "criminal-record-certificate");
-	page = xmlNewChild(d, NULL, BAD_CAST "page", NULL);
-	xml_set(page, "file", "pcc.png");
-	xml_set(page, "index", "1");
-	xml_set(page, "status", "ok");
+	page = empty_page("criminal-record-certificate", "pcc.png", &doc, &d);
 	for (i = 0; i < 2 * N(labels); i++) {
 		size_t k = i % N(labels);
 		int y = 500 + 60 * (int)k + (i >= N(labels) ? 4 : 0);
@@ -520,6 +532,57 @@ test_model_columns_read_apart(void **state)
 	check_fields("columns read apart", d,
 	    "number=PCC/2026/355053;issue-date=2026-06-21;surname=ARSLAN;given-name=AHMET;"
 	    "birth-date=2006-03-13");
+	xmlFreeDoc(doc);
+}
+
+/* One line of single-word lines at the given x (each this wide), on y. */
+static void
+add_piece_lines(xmlNodePtr page, int y, const char *const *w, const int *x,
+    const int *width, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		xmlNodePtr l = xmlNewChild(page, NULL, BAD_CAST "line", NULL), wn;
+
+		xml_setf(l, "b", "%d %d %d %d", x[i], y, x[i] + width[i], y + 45);
+		wn = xml_text_child(l, "w", w[i]);
+		xml_setf(wn, "b", "%d %d %d %d", x[i], y, x[i] + width[i], y + 45);
+		xml_set(wn, "c", "90");
+	}
+}
+
+/*
+ * Tesseract now and then reads a row of a form letter by letter, each
+ * letter or piece a line of its own (a birth certificate of eval seed
+ * 100006: "С обс Т венно е и м Я М А Р И Я").  Pieces a few pixels apart
+ * are one word; a letter of the border far along the row is not part of
+ * the name.
+ */
+static void
+test_model_row_read_letter_by_letter(void **state)
+{
+	static const char *const w[] = {"С", "обс", "Т", "венно", "е", "и", "м", "Я",
+	    "М", "А", "Р", "И", "Я", "К"};
+	static const int x[] = {242, 279, 367, 394, 549, 594, 627, 666, 739, 780, 822, 858,
+	    896, 2383};
+	static const int width[] = {32, 84, 24, 151, 25, 29, 36, 27, 37, 36, 29, 31, 32, 23};
+	xmlDocPtr doc;
+	xmlNodePtr d, page, l, wn;
+
+	(void)state;
+	page = empty_page("birth-certificate", "birth.png", &doc, &d);
+	l = xmlNewChild(page, NULL, BAD_CAST "line", NULL);
+	xml_set(l, "b", "451 724 2041 811");
+	wn = xml_text_child(l, "w", "СВИДЕТЕЛЬСТВО");
+	xml_set(wn, "b", "451 724 1500 811");
+	wn = xml_text_child(l, "w", "О");
+	xml_set(wn, "b", "1520 724 1560 811");
+	wn = xml_text_child(l, "w", "РОЖДЕНИИ");
+	xml_set(wn, "b", "1580 724 2041 811");
+	add_piece_lines(page, 1080, w, x, width, N(w));
+	extract_document(m, d);
+	check_fields("letter by letter", d, "given-name=МАРИЯ");
 	xmlFreeDoc(doc);
 }
 
@@ -1039,6 +1102,7 @@ main(void)
 		cmocka_unit_test(test_model_fields_table),
 		cmocka_unit_test(test_model_field_provenance),
 		cmocka_unit_test(test_model_columns_read_apart),
+		cmocka_unit_test(test_model_row_read_letter_by_letter),
 		cmocka_unit_test(test_model_verdicts_never_flip),
 		cmocka_unit_test(test_model_classify_table),
 		cmocka_unit_test(test_model_unreadable_page_is_unknown),
