@@ -1321,32 +1321,42 @@ fix_word_script(uint32_t *c, size_t n)
 	}
 }
 
-/*
- * Tesseract often loses the breve of a final Й: ЮРИИ, ВАСИЛЕВСКИИ,
- * Андреи.  A Russian or Belarusian name never ends in a vowel followed
- * by И (the sound is written Й there), so such an ending is put back.
- */
-static void
-fix_final_short_i(uint32_t *c, size_t n)
+/* Is upper-case u a Russian or Belarusian vowel letter? */
+static int
+cyr_vowel(uint32_t u)
 {
 	static const uint32_t vowels[] = {
 		0x410, 0x415, 0x418, 0x41E, 0x423, 0x42B, 0x42D, 0x42E, 0x42F,
 		0x401, 0x406,
 	};
-	uint32_t last, prev;
 	size_t k;
+
+	for (k = 0; k < sizeof vowels / sizeof vowels[0]; k++)
+		if (u == vowels[k])
+			return 1;
+	return 0;
+}
+
+/*
+ * Tesseract often loses the breve of a final Й: ЮРИИ, ВАСИЛЕВСКИИ,
+ * Андреи.  A Russian or Belarusian name never ends in a vowel followed
+ * by И (the sound is written Й there), so such an ending is put back.
+ * It also adds one: ЙГОРЬ for ИГОРЬ; a name never starts with Й before a
+ * consonant (ЙОСИФ has a vowel after it).
+ */
+static void
+fix_short_i(uint32_t *c, size_t n)
+{
+	uint32_t last;
 
 	if (n < 3)
 		return;
+	if ((c[0] == 0x419 || c[0] == 0x439) && is_cyr(c[1]) && !cyr_vowel(up(c[1])) &&
+	    is_letter(c[1]))
+		c[0] = c[0] == 0x419 ? 0x418 : 0x438;
 	last = c[n - 1];
-	prev = up(c[n - 2]);
-	if (last != 0x418 && last != 0x438)
-		return;
-	for (k = 0; k < sizeof vowels / sizeof vowels[0]; k++)
-		if (prev == vowels[k]) {
-			c[n - 1] = last == 0x418 ? 0x419 : 0x439;
-			return;
-		}
+	if ((last == 0x418 || last == 0x438) && cyr_vowel(up(c[n - 2])))
+		c[n - 1] = last == 0x418 ? 0x419 : 0x439;
 }
 
 /*
@@ -1372,7 +1382,7 @@ name_cps(const char *s, int trim, uint32_t **out)
 		for (j = i; j < n && is_alnum(c[j]); j++)
 			;
 		fix_word_script(c + i, j - i);
-		fix_final_short_i(c + i, j - i);
+		fix_short_i(c + i, j - i);
 		i = j;
 	}
 	for (i = o = 0; i < n; i++) {

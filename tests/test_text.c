@@ -812,6 +812,11 @@ test_text_name_clean(void **state)
 		{"Юрии,", "Юрий"},
 		{"ГЕОРГИ", "ГЕОРГИ"},                  /* consonant before И */
 		{"ЛИ", "ЛИ"},                          /* too short to tell */
+		/* a breve added to an initial И (eval dev seed 5151) */
+		{"ЙГОРЬ", "ИГОРЬ"},
+		{"Йгорь", "Игорь"},
+		{"ЙОСИФ", "ЙОСИФ"},                    /* vowel after Й */
+		{"ЙЫ", "ЙЫ"},
 		{"NAI", "NAI"},                        /* Latin left alone */
 		/* digits for capitals (real Tesseract output: 7EYNEP) */
 		{"7EYNEP", "ZEYNEP"},
