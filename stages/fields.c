@@ -406,6 +406,14 @@ numeric_repair(char *s)
 {
 	size_t i, n = strlen(s);
 
+	/* Blanks both sides of a dot between digits: "01 . 01 . 20 15". */
+	for (i = 2; i + 2 < n; i++)
+		if (s[i] == '.' && s[i - 1] == ' ' && dig(s, i - 2) && s[i + 1] == ' ' &&
+		    dig(s, i + 2)) {
+			memmove(s + i + 1, s + i + 2, n - i - 1);
+			memmove(s + i - 1, s + i, n - i);
+			n -= 2;
+		}
 	/* Blanks beside the dots of a numeric date: "92.01 .2026", "16 .01.2004". */
 	for (i = 1; i + 2 < n; i++)
 		if (s[i] == ' ' && ((dig(s, i - 1) && s[i + 1] == '.' && dig(s, i + 2)) ||

@@ -305,6 +305,15 @@ static const field_row field_rows[] = {
 	    "МЕДИЦИНСКАЯ СПРАВКА\n1. Фамилия, собственное имя, отчество (если таковое имеется)\n"
 	    "РОМАНОВИЧ Юлия Васильевна\n11.09.1977\n2. Дата рождения\n",
 	    "surname=РОМАНОВИЧ;birth-date=1977-09-11"},
+	{"ru-sud: a dot for the comma of the label, the value far along the row", "criminal-record-certificate",
+	    "СПРАВКА\nо наличии (отсутствии) судимости\nФамилия. имя, отчество САВИЦКАЯ СВЕТЛАНА ПАВЛОВНА\n"
+	    "Дата рождения 12.02.1999\n",
+	    "surname=САВИЦКАЯ;given-name=СВЕТЛАНА;patronymic=ПАВЛОВНА;birth-date=1999-02-12"},
+	{"ru-zakl: labels read as a column before their values (eval seed 100007)",
+	    "medical-certificate",
+	    "МЕДИЦИНСКОЕ ЗАКЛЮЧЕНИЕ\nФамилия\nИмя\nОтчество\nДата рождения\n"
+	    "№ 324-0037 от 08.08.2026\nМЕЛЬНИК\nАРТЕМОВНА\n26.12.1979\n",
+	    "!surname;!given-name"},
 	{"1zdr: \"Мо\" for №, a year split by a blank", "medical-certificate",
 	    "МЕДИЦИНСКАЯ СПРАВКА\nДата выдачи 2 сентября 2026 г. Мо 9546\n"
 	    "2. Дата рождения 14.01.1 997 я\n",
@@ -881,6 +890,10 @@ test_model_date_normalise(void **state)
 		{"2О26-01-17", "2026-01-17"},
 		{"_ 92.01 .2026 ОНИ № 2643", "2026-01-02"},    /* blank before a dot, 9 for 0 */
 		{"16 .01.2004", "2004-01-16"},
+		{"01 . 01 . 20 15", "2015-01-01"},            /* eval seed 100007 */
+		{"01 . 01 . 2015 г.", "2015-01-01"},
+		{"01 . 01 . 20 1 5", NULL},
+		{"91.04.1988", NULL},                         /* 01 or 31: not guessed */
 		{"November 1, 2025", "2025-11-01"},
 		{"27 August 2026", "2026-08-27"},
 		{"9", NULL},
