@@ -1811,7 +1811,7 @@ cps_equal(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
  * same length, and each Cyrillic letter one that Tesseract gives for that
  * Latin capital (or its small letter) when it takes a Latin word for a
  * Cyrillic one.  From real misreads: SAMER ЗАМЕК, HADDAD НАРРАР, HAIDARI
- * НАІРАКІ, Amaka Атака, RANA КАМА.  Both in match form (upper case, Ё as Е).
+ * НАІРАКІ, Amaka Атака, RANA КАМА, EMRE ЕМВЕ.  Both in match form (upper case, Ё as Е).
  */
 static int
 ocr_script_twins(const uint32_t *cyr, size_t nc, const uint32_t *lat, size_t nl)
@@ -1820,7 +1820,7 @@ ocr_script_twins(const uint32_t *cyr, size_t nc, const uint32_t *lat, size_t nl)
 		uint32_t cyr;
 		const char *lat;
 	} twins[] = {
-		{0x410, "A"}, {0x412, "B"}, {0x415, "E"}, {0x417, "SZ"},
+		{0x410, "A"}, {0x412, "BR"}, {0x415, "E"}, {0x417, "SZ"},
 		{0x41A, "KR"}, {0x41C, "MN"}, {0x41D, "HN"}, {0x41E, "OD"},
 		{0x41F, "N"}, {0x420, "PDR"}, {0x421, "CG"}, {0x422, "TM"},
 		{0x423, "Y"}, {0x425, "X"}, {0x406, "IL"}, {0x407, "I"},
@@ -1841,6 +1841,18 @@ ocr_script_twins(const uint32_t *cyr, size_t nc, const uint32_t *lat, size_t nl)
 		letters++;
 	}
 	return letters >= 4;
+}
+
+/*
+ * A final Й OCR lost whole (АЛЕКСЕ for АЛЕКСЕЙ, eval seed 100007): a is b
+ * and a Й after a vowel, at least five letters in all.  Both in match
+ * form.  No name ends in a vowel that a Й would complete into another.
+ */
+static int
+lost_final_short_i(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+	return na >= 5 && na == nb + 1 && a[na - 1] == 0x419 && cyr_vowel(a[na - 2]) &&
+	    cps_equal(a, nb, b, nb);
 }
 
 /*
@@ -1889,7 +1901,8 @@ names_match(const char *a, const char *b)
 	cb = match_form(b, &nb, &ob);
 	if (na == 0 || nb == 0)
 		goto done;
-	if (cps_equal(ca, na, cb, nb)) {
+	if (cps_equal(ca, na, cb, nb) || lost_final_short_i(ca, na, cb, nb) ||
+	    lost_final_short_i(cb, nb, ca, na)) {
 		rc = 1;
 		goto done;
 	}

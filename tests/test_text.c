@@ -925,6 +925,9 @@ test_text_names_match_positive(void **state)
 		{"НАІРАКІ", "HAIDARI"},
 		{"Атака", "Amaka"},
 		{"КАМА", "Rana"},                       /* eval seed 100006 */
+		{"ЕМВЕ", "EMRE"},                       /* eval seed 100007 */
+		{"АЛЕКСЕ", "Алексей"},                  /* final Й lost, seed 100007 */
+		{"НИКОЛА", "НИКОЛАЙ"},
 		/* All look-alikes, yet a Latin name (seed 100006) */
 		{"Ахмет", "AHMET"},
 		{"Хао", "HAO"},
@@ -1060,6 +1063,9 @@ test_text_names_match_negative(void **state)
 		{"KSENITA", "Ксения"},
 		{"АЛЕКСАНДРОВИЧ", "АЛЕКСАНДРОВНА"},
 		{"КАМА", "RONA"},
+		{"ЮРИ", "ЮРИЙ"},                        /* too short */
+		{"ИГОРЬ", "ИГОРЬЙ"},                    /* no vowel before Й */
+		{"АЛЕКСЕЙ", "АЛЕКСЕЯ"},
 	};
 
 	(void)state;
