@@ -508,7 +508,11 @@ read_as(struct ocr_engine *e, PIX *grey, PIX *bin, int dpi, int rotate,
  * REREAD_MIN_CONF and better than the first's by REREAD_BETTER (a line
  * read apart is read with more confidence, not always more rightly:
  * VASILII at 76 became VASILIT at 85); a reading of lost ink must hold a
- * word of three letters or digits.  At most
+ * word of three letters or digits.  A row of lost ink beside lines that
+ * were read (a value beside its label, "Имя" read and "АННА" lost) is
+ * taken when it has more words, reads that ink as a real word of at
+ * least REREAD_MIN_CONF and is not worse by REREAD_BETTER (asking only
+ * for more words let a margin's ornament in on eval seed 100007).  At most
  * REREAD_MAX rows a page. */
 #define REREAD_MIN_H 0.045
 #define REREAD_MAX_H 0.6
@@ -680,7 +684,7 @@ add_to_rows(BOXA *rows, l_int32 x, l_int32 y, l_int32 w, l_int32 h, int only_ext
  * form's label and its value far to the right are read as one line.
  */
 static BOXA *
-reread_rows(struct reading *r, PIX *bin, PIX *rules, int dpi)
+reread_rows(struct reading *r, PIX *bin, PIX *rules, int dpi, BOXA **lost)
 {
 	PIX *stand, *joined;
 	BOXA *comps, *rows = boxaCreate(0);
@@ -731,8 +735,10 @@ reread_rows(struct reading *r, PIX *bin, PIX *rules, int dpi)
 		l_int32 x, y, bw, bh;
 
 		boxaGetBoxGeometry(comps, i, &x, &y, &bw, &bh);
-		if (bh >= REREAD_MIN_H * hdpi && bh <= REREAD_MAX_H * hdpi && bw >= 2)
+		if (bh >= REREAD_MIN_H * hdpi && bh <= REREAD_MAX_H * hdpi && bw >= 2) {
 			add_to_rows(rows, 2 * x, 2 * y, 2 * bw, 2 * bh, 0);
+			boxaAddBox(*lost, boxCreate(2 * x, 2 * y, 2 * bw, 2 * bh), L_INSERT);
+		}
 	}
 	boxaDestroy(&comps);
 	/* The rest of each row is read along: a word alone is read in the
@@ -808,31 +814,37 @@ word_mixed(const char *w)
 	return lat + cyr + dig > 1;
 }
 
-/* Does some word of lines hold a run of three letters or digits?  Specks
- * of a stamp or a signature read as "о 4" or "a" hold none. */
+/* Does word element w hold a run of three letters or digits?  Specks of
+ * a stamp or a signature read as "о 4" or "a" hold none. */
+static int
+real_word(xmlNodePtr w)
+{
+	xmlChar *t = xmlNodeGetContent(w);
+	size_t i = 0, len = t ? strlen((const char *)t) : 0, k;
+	int run = 0, real = 0;
+
+	while (i < len && !real) {
+		uint32_t cp = 0;
+
+		k = utf8_decode((const char *)t + i, len - i, &cp);
+		i += k ? k : 1;
+		run = cp_kind(cp) != CP_OTHER ? run + 1 : 0;
+		real = run >= 3;
+	}
+	xmlFree(t);
+	return real;
+}
+
+/* Does some word of lines hold a run of three letters or digits? */
 static int
 has_real_word(xmlNodePtr lines)
 {
 	xmlNodePtr l, w;
 
 	for (l = lines->children; l; l = l->next)
-		for (w = l->children; w; w = w->next) {
-			xmlChar *t = w->type == XML_ELEMENT_NODE ? xmlNodeGetContent(w) : NULL;
-			size_t i = 0, len = t ? strlen((const char *)t) : 0, k;
-			int run = 0, real = 0;
-
-			while (i < len && !real) {
-				uint32_t cp = 0;
-
-				k = utf8_decode((const char *)t + i, len - i, &cp);
-				i += k ? k : 1;
-				run = cp_kind(cp) != CP_OTHER ? run + 1 : 0;
-				real = run >= 3;
-			}
-			xmlFree(t);
-			if (real)
+		for (w = l->children; w; w = w->next)
+			if (w->type == XML_ELEMENT_NODE && real_word(w))
 				return 1;
-		}
 	return 0;
 }
 
@@ -875,6 +887,50 @@ score_lines(xmlNodePtr lines, const int *rect, double *sum, int *n)
 }
 
 
+/* Is some word of lines a real word read with confidence of at least
+ * REREAD_MIN_CONF whose centre lies in a box of lost (ink the first
+ * reading had no word for)?  A margin's ornament read as "ў" or at 40 is
+ * not. */
+static int
+reads_lost_ink(xmlNodePtr lines, BOXA *lost)
+{
+	xmlNodePtr l, w;
+	int i, b[4];
+
+	for (l = lines->children; l; l = l->next)
+		for (w = l->children; w; w = w->next) {
+			if (w->type != XML_ELEMENT_NODE || !node_box(w, b) ||
+			    node_conf(w) < REREAD_MIN_CONF || !real_word(w))
+				continue;
+			for (i = 0; i < boxaGetCount(lost); i++) {
+				l_int32 x, y, bw, bh, cx = (b[0] + b[2]) / 2, cy = (b[1] + b[3]) / 2;
+
+				boxaGetBoxGeometry(lost, i, &x, &y, &bw, &bh);
+				if (cx >= x && cx < x + bw && cy >= y && cy < y + bh)
+					return 1;
+			}
+		}
+	return 0;
+}
+
+/* Does some box of lost (ink no word covers) have its centre in rect? */
+static int
+holds_lost_ink(BOXA *lost, const int *rect)
+{
+	int i;
+
+	for (i = 0; lost && i < boxaGetCount(lost); i++) {
+		l_int32 x, y, w, h, cx, cy;
+
+		boxaGetBoxGeometry(lost, i, &x, &y, &w, &h);
+		cx = x + w / 2;
+		cy = y + h / 2;
+		if (cx >= rect[0] && cx < rect[2] && cy >= rect[1] && cy < rect[3])
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Tesseract's page layout now and then drops whole lines (a block of form
  * fields over ruled lines taken for a picture, a birth certificate's
@@ -887,20 +943,21 @@ reread(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
 {
 	double start = mono_ms();
 	PIX *half = pixScaleAreaMap2(r->image), *bin = NULL, *rules = NULL;
-	BOXA *rows = NULL;
+	BOXA *rows = NULL, *lost = NULL;
 	int i, n, pad = dpi / 40, done = 0;
 	int W = pixGetWidth(r->image), H = pixGetHeight(r->image);
 	PIX *clean = NULL;
 
 	if (half && (bin = binarise(half))) {
 		rules = half_rules(half, dpi / 2);
-		rows = reread_rows(r, bin, rules, dpi);
+		lost = boxaCreate(0);
+		rows = reread_rows(r, bin, rules, dpi, &lost);
 	}
 	pixDestroy(&half);
 	pixDestroy(&bin);
 	/* A row whose first reading no second one can beat by REREAD_BETTER
-	 * is not read again.  (Rows read very badly are: under a seal, a
-	 * line at 35 came out right at 96.) */
+	 * is not read again, unless it has lost ink.  (Rows read very badly
+	 * are: under a seal, a line at 35 came out right at 96.) */
 	for (i = rows ? boxaGetCount(rows) - 1 : -1; i >= 0; i--) {
 		l_int32 x, y, bw, bh;
 		double old = 0;
@@ -910,7 +967,8 @@ reread(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
 		rect[0] = x - pad, rect[1] = y - pad;
 		rect[2] = x + bw + pad, rect[3] = y + bh + pad;
 		score_lines(r->lines, rect, &old, &nold);
-		if (nold > 0 && old / nold + REREAD_BETTER >= 100)
+		if (nold > 0 && old / nold + REREAD_BETTER >= 100 &&
+		    !holds_lost_ink(lost, rect))
 			boxaRemoveBox(rows, i);
 	}
 	n = rows ? boxaGetCount(rows) : 0;
@@ -951,8 +1009,10 @@ reread(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
 			    progname, x0, y0, x1, y1, nold, nold ? old / nold : 0,
 			    nnew, nnew ? new / nnew : 0, (mono_ms() - start) / 1e3);
 		if (nnew > 0 && new / nnew >= REREAD_MIN_CONF &&
-		    (nold > 0 ? new / nnew > old / nold + REREAD_BETTER :
-		    has_real_word(part.lines))) {
+		    (nold == 0 ? has_real_word(part.lines) :
+		    new / nnew > old / nold + REREAD_BETTER ||
+		    (nnew > nold && new / nnew >= old / nold - REREAD_BETTER &&
+		    reads_lost_ink(part.lines, lost)))) {
 			/* In the stream where the first reading had the row,
 			 * or where the row comes down the page: patterns read
 			 * the lines in this order first. */
@@ -999,6 +1059,7 @@ reread(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
 	}
 	pixDestroy(&clean);
 	pixDestroy(&rules);
+	boxaDestroy(&lost);
 	r->conf = r->words > 0 ? r->conf_sum / r->words : 0;
 	if (ocr_debugging())
 		fprintf(stderr, "%s: second readings: %d row(s), %d read, %.2f s\n",
