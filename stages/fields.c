@@ -226,11 +226,22 @@ series_clean(const char *s, int cyrillic)
 		}
 		i += n;
 		nl++;
+		/* Л read as two letters, J and I ("I-JIC" for I-ЛС). */
+		if (cyrillic && (cp == 'J' || cp == 0x408) && dash[1 + i] &&
+		    utf8_decode(dash + 1 + i, strlen(dash + 1 + i), &next) &&
+		    (next == 'I' || next == 0x406 || next == '1' || next == 'l')) {
+			i += utf8_decode(dash + 1 + i, strlen(dash + 1 + i), &next);
+			o = put(out, o, 0x41B);
+			continue;
+		}
 		cp = to_script(cp, cyrillic);
 		/* A Cyrillic series has no Latin letter: U and N are how OCR
-		 * reads И ("IV-UТ" for IV-ИТ). */
-		if (cyrillic && (cp == 'U' || cp == 'N'))
+		 * reads И ("IV-UТ" for IV-ИТ), F how it reads Г ("IV-FО");
+		 * and no series has Й. */
+		if (cyrillic && (cp == 'U' || cp == 'N' || cp == 0x419))
 			cp = 0x418;
+		if (cyrillic && cp == 'F')
+			cp = 0x413;
 		o = put(out, o, cp);
 	}
 	if (dash[1 + i])

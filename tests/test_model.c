@@ -152,6 +152,18 @@ static const field_row field_rows[] = {
 	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nПрозвішча “Пятроў iit Я аа\nIma па бацьку Ігаравіч\n"
 	    "Дата нараджэння 23 жніўня 2003 г. SEE\nСерыя Т-МН Ке 3617028\n",
 	    "surname=Пятроў;patronymic=Ігаравіч;birth-date=2003-08-23;number=I-МН 3617028"},
+	{"by-ru: № read as Хе after the series", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия ФЕДОРОВИЧ\nСерия І-ГР Хе 3849850\n",
+	    "surname=ФЕДОРОВИЧ;number=I-ГР 3849850"},
+	{"by-ru: Л read as JI, № as Ne, Серия as Cepna", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия ФЕДОРОВИЧ\nCepna I-JIC Ne 0795699\n",
+	    "surname=ФЕДОРОВИЧ;number=I-ЛС 0795699"},
+	{"by-ru: № read as one letter after the series", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия ФЕДОРОВИЧ\nСерия Т-БР Е 8146516\n",
+	    "surname=ФЕДОРОВИЧ;number=I-БР 8146516"},
+	{"by-be: Хе without Серыя before it", "birth-certificate",
+	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nПрозвішча Зайцава\nІ-КБ Хе 4952865\n",
+	    "surname=Зайцава;number=I-КБ 4952865"},
 	{"by-be: the date above its caption and label", "birth-certificate",
 	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\n«31» кастрычніка 1977 года\n(дзень, месяц, год)\n"
 	    "Дата нараджэння —\nМесца нараджэння г. Гродна\n",
@@ -845,6 +857,10 @@ test_model_number_series(void **state)
 		{"Х-ЗГ 875001", "cyrillic", "X-ЗГ 875001"},         /* Cyrillic Х */
 		{"Х-Х Ж 731864", "cyrillic", "X-ХЖ 731864"},        /* a blank inside the letters */
 		{"I-ГМ О997139", "cyrillic", "I-ГМ 0997139"},       /* О among the digits */
+		{"I-JIC 0795699", "cyrillic", "I-ЛС 0795699"},      /* Л read as JI */
+		{"IV-FO 287391", "cyrillic", "IV-ГО 287391"},       /* F for Г */
+		{"VI-OF 514430", "cyrillic", "VI-ОГ 514430"},
+		{"XII-ЯЙ 651245", "cyrillic", "XII-ЯИ 651245"},     /* no series has Й */
 		{"УШ-ВК 553375", "latin", "VIII-BK 553375"},        /* V + III, Cyrillic letters */
 		{"II-IAF 541637", "latin", "II-IAF 541637"},
 		{"ТРИ 2194050", "cyrillic", NULL},                  /* no series to read */
