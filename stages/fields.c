@@ -865,6 +865,114 @@ extract_field(const models *m, const field_model *fm, const page_text *lines,
 	found_free(&b);
 }
 
+/* Does name s hold a Latin letter with no Cyrillic twin (S in AYSE)? */
+static int
+surely_latin(const char *s)
+{
+	size_t i = 0, len = strlen(s), k;
+	uint32_t c;
+
+	while (i < len) {
+		size_t n = utf8_decode(s + i, len - i, &c);
+
+		if (n == 0)
+			return 0;
+		i += n;
+		c = upper_cp(c);
+		if (c < 'A' || c > 'Z')
+			continue;
+		for (k = 0; k < sizeof twins / sizeof *twins; k++)
+			if (twins[k][0] == c)
+				break;
+		if (k == sizeof twins / sizeof *twins)
+			return 1;
+	}
+	return 0;
+}
+
+/* Name s in Latin when every letter is a Cyrillic capital with a Latin
+ * twin (КАУА -> KAYA), else NULL. */
+static char *
+twins_to_latin(const char *s)
+{
+	size_t i = 0, len = strlen(s), o = 0, k;
+	char *out = xmalloc(len + 1);
+	uint32_t c;
+
+	while (i < len) {
+		size_t n = utf8_decode(s + i, len - i, &c);
+
+		if (n == 0)
+			break;
+		i += n;
+		if (c == '-' || c == ' ' || c == '\'') {
+			out[o++] = (char)c;
+			continue;
+		}
+		for (k = 0; k < sizeof twins / sizeof *twins; k++)
+			if (twins[k][1] == c)
+				break;
+		if (k == sizeof twins / sizeof *twins) {
+			free(out);
+			return NULL;
+		}
+		out[o++] = (char)twins[k][0];
+	}
+	out[o] = '\0';
+	if (i < len || o == 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/*
+ * A document writes one person's name in one script.  When one part of
+ * the name is surely Latin (AYSE) and another is all Cyrillic capitals
+ * that have Latin twins (КАУА: OCR took KAYA for Cyrillic beside a
+ * Russian label), that one is put back in Latin; attribute read keeps
+ * what OCR read.
+ */
+static void
+one_script_names(xmlNodePtr doc)
+{
+	static const char *const parts[] = {"surname", "given-name", "patronymic"};
+	xmlNodePtr f[3] = {NULL, NULL, NULL}, n;
+	int i, latin = 0;
+
+	for (n = xml_child(doc, "field"); n; n = xml_next(n, "field")) {
+		char *name = xml_get(n, "name");
+
+		for (i = 0; name && i < 3; i++)
+			if (strcmp(name, parts[i]) == 0)
+				f[i] = n;
+		free(name);
+	}
+	for (i = 0; i < 3; i++)
+		if (f[i]) {
+			xmlChar *v = xmlNodeGetContent(f[i]);
+
+			latin |= v && surely_latin((const char *)v);
+			xmlFree(v);
+		}
+	if (!latin)
+		return;
+	for (i = 0; i < 3; i++)
+		if (f[i]) {
+			xmlChar *v = xmlNodeGetContent(f[i]);
+			char *l = v ? twins_to_latin((const char *)v) : NULL;
+
+			if (l) {
+				/* What OCR read stays, for the identity check
+				 * (КАВТМТ is how OCR reads KARIMI) and the auditor. */
+				xml_set(f[i], "read", (const char *)v);
+				xmlNodeSetContent(f[i], BAD_CAST l);
+			}
+			free(l);
+			xmlFree(v);
+		}
+}
+
 void
 extract_document(const models *m, xmlNodePtr doc)
 {
@@ -888,6 +996,7 @@ extract_document(const models *m, xmlNodePtr doc)
 	page_text_build_rows(&rows, pages, n);
 	for (i = 0; i < dt->nfields; i++)
 		extract_field(m, &dt->fields[i], &lines, &rows, doc);
+	one_script_names(doc);
 	page_text_free(&lines);
 	page_text_free(&rows);
 	free(pages);

@@ -457,6 +457,19 @@ needed_field(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
  * names about 0.9. */
 #define NAME_SURE 0.5
 
+/* Does the OCR reading of field name, kept when the extractor put the
+ * value into the other script (attribute read), match name? */
+static int
+read_matches(xmlNodePtr d, const char *name, const char *mine)
+{
+	xmlNodePtr f = field_node(d, name);
+	char *r = f ? xml_get(f, "read") : NULL;
+	int rc = r && names_match(r, mine);
+
+	free(r);
+	return rc;
+}
+
 /* Same person: surname, given name and (when both have one) patronymic. */
 static void
 check_identity(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
@@ -471,7 +484,7 @@ check_identity(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
 		char *v = i < 2 ? needed_field(root, d, type, id, parts[i])
 				: field_value(d, parts[i]);
 
-		if (v && mine && !names_match(v, mine)) {
+		if (v && mine && !names_match(v, mine) && !read_matches(d, parts[i], mine)) {
 			double c = xml_get_num(field_node(d, parts[i]), "confidence", 1);
 
 			/* OCR that was unsure of what it read says nothing

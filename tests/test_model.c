@@ -164,6 +164,9 @@ static const field_row field_rows[] = {
 	{"by-be: Хе without Серыя before it", "birth-certificate",
 	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nПрозвішча Зайцава\nІ-КБ Хе 4952865\n",
 	    "surname=Зайцава;number=I-КБ 4952865"},
+	{"RF: a parent's section under the child's is no surname", "birth-certificate",
+	    "РОССИЙСКАЯ ФЕДЕРАЦИЯ\nСВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nОтец\nфамилия\n",
+	    "!surname"},
 	{"by-be: the date above its caption and label", "birth-certificate",
 	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\n«31» кастрычніка 1977 года\n(дзень, месяц, год)\n"
 	    "Дата нараджэння —\nМесца нараджэння г. Гродна\n",
@@ -221,6 +224,24 @@ static const field_row field_rows[] = {
 	    "ИНФОРМАЦИОННЫЙ ЦЕНТР\n14 декабря 2025 г. Ме 19/5-68235\nСПРАВКА\n"
 	    "Фамилия PATEL\nUma RAHUL\nДата рождения 08.10.1983\n",
 	    "surname=PATEL;given-name=RAHUL;issue-date=2025-12-14;number=19/5-68235"},
+	{"by-mvd: a Latin surname OCR read in Cyrillic look-alikes beside a Latin given name",
+	    "criminal-record-certificate",
+	    "СПРАВКА\nо наличии (отсутствии) судимости\nФамилия КАУА\nИмя AYSE\n"
+	    "Дата рождения 04.07.1979\n",
+	    "surname=KAYA;given-name=AYSE;birth-date=1979-07-04"},
+	{"by-mvd: Cyrillic look-alikes stay Cyrillic when no part is surely Latin",
+	    "criminal-record-certificate",
+	    "СПРАВКА\nо наличии (отсутствии) судимости\nФамилия ТАРАС\nИмя OKCAHA\n"
+	    "Отчество ИВАНОВНА\nДата рождения 04.07.1979\n",
+	    "surname=ТАРАС;patronymic=ИВАНОВНА;birth-date=1979-07-04"},
+	{"by-mvd: a patronymic OCR cut in three", "criminal-record-certificate",
+	    "СПРАВКА\nо наличии (отсутствии) судимости\nФамилия ЗАЙЦЕВА\nИмя ДАРЬЯ\n"
+	    "Отчество ИГО РЕВ НА\nДата рождения 04.08.2003\n",
+	    "surname=ЗАЙЦЕВА;given-name=ДАРЬЯ;patronymic=ИГОРЕВНА;birth-date=2003-08-04"},
+	{"by-mvd: a patronymic and a word after it are not pieces of one", "criminal-record-certificate",
+	    "СПРАВКА\nо наличии (отсутствии) судимости\nФамилия ЗАЙЦЕВА\n"
+	    "Отчество ИГОРЕВНА ДОП 12\n",
+	    "surname=ЗАЙЦЕВА;patronymic=ИГОРЕВНА"},
 	{"by-mvd: a conviction", "criminal-record-certificate",
 	    "СПРАВКА\nо наличии (отсутствии) судимости\nФамилия ПАВЛОВА\nСобственное имя _ Дарья\n"
 	    "Но сведениям информационного центра указанное лицо имеет судимость: 08.12.2025\n"

@@ -115,6 +115,18 @@ static const row rows[] = {
 	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\" confidence=\"0.5\">ПЕТРОВ</field>"
 	    "<field name=\"given-name\">Андрей</field><field name=\"birth-date\">1987-03-14</field>"
 	    "</document>", "review", "name-mismatch:birth-certificate"},
+	{"11.1.1 a surname put into Latin matches as OCR read it", "11.1.1",
+	    "2026-11-03", "1987-03-14", "BLR", "",
+	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"
+	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\" read=\"КОВАЛЕНКО\">KOBAXEHKO</field>"
+	    "<field name=\"given-name\">Андрей</field><field name=\"birth-date\">1987-03-14</field>"
+	    "</document>", "complete", ""},
+	{"11.1.1 the OCR reading of another surname is still a mismatch", "11.1.1",
+	    "2026-11-03", "1987-03-14", "BLR", "",
+	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"
+	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\" read=\"ПЕТРОВ\">PETPOB</field>"
+	    "<field name=\"given-name\">Андрей</field><field name=\"birth-date\">1987-03-14</field>"
+	    "</document>", "review", "name-mismatch:birth-certificate"},
 	{"11.1.1 wrong birth date", "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
 	    BIRTH("Коваленко", "Андрей", "1987-03-15"), "review",
 	    "birth-date-mismatch:birth-certificate"},
