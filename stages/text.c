@@ -1811,7 +1811,8 @@ cps_equal(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
  * same length, and each Cyrillic letter one that Tesseract gives for that
  * Latin capital (or its small letter) when it takes a Latin word for a
  * Cyrillic one.  From real misreads: SAMER ЗАМЕК, HADDAD НАРРАР, HAIDARI
- * НАІРАКІ, Amaka Атака, RANA КАМА, EMRE ЕМВЕ.  Both in match form (upper case, Ё as Е).
+ * НАІРАКІ, Amaka Атака, RANA КАМА, EMRE ЕМВЕ, KARIMI КАВТМТ, HOFFMANN
+ * НОРЕМАММ.  Both in match form (upper case, Ё as Е).
  */
 static int
 ocr_script_twins(const uint32_t *cyr, size_t nc, const uint32_t *lat, size_t nl)
@@ -1820,9 +1821,9 @@ ocr_script_twins(const uint32_t *cyr, size_t nc, const uint32_t *lat, size_t nl)
 		uint32_t cyr;
 		const char *lat;
 	} twins[] = {
-		{0x410, "A"}, {0x412, "BR"}, {0x415, "E"}, {0x417, "SZ"},
+		{0x410, "A"}, {0x412, "BR"}, {0x415, "EF"}, {0x417, "SZ"},
 		{0x41A, "KR"}, {0x41C, "MN"}, {0x41D, "HN"}, {0x41E, "OD"},
-		{0x41F, "N"}, {0x420, "PDR"}, {0x421, "CG"}, {0x422, "TM"},
+		{0x41F, "N"}, {0x420, "PDRF"}, {0x421, "CG"}, {0x422, "TMI"},
 		{0x423, "Y"}, {0x425, "X"}, {0x406, "IL"}, {0x407, "I"},
 	};
 	size_t i, k, letters = 0;
@@ -1839,6 +1840,27 @@ ocr_script_twins(const uint32_t *cyr, size_t nc, const uint32_t *lat, size_t nl)
 		if (k == sizeof twins / sizeof twins[0])
 			return 0;
 		letters++;
+	}
+	return letters >= 4;
+}
+
+/*
+ * Belarusian І read as Т (КУЗЬМТЧ, УЛАДЗТМТР for КУЗЬМІЧ, УЛАДЗІМІР, eval
+ * seed 100008): two Cyrillic names of four letters or more that differ
+ * only where one has І and the other Т.
+ */
+static int
+i_read_as_te(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+	size_t i, letters = 0;
+
+	if (na != nb)
+		return 0;
+	for (i = 0; i < na; i++) {
+		if (a[i] != b[i] && !((a[i] == 0x406 && b[i] == 0x422) ||
+		    (a[i] == 0x422 && b[i] == 0x406)))
+			return 0;
+		letters += a[i] != ' ';
 	}
 	return letters >= 4;
 }
@@ -1902,7 +1924,7 @@ names_match(const char *a, const char *b)
 	if (na == 0 || nb == 0)
 		goto done;
 	if (cps_equal(ca, na, cb, nb) || lost_final_short_i(ca, na, cb, nb) ||
-	    lost_final_short_i(cb, nb, ca, na)) {
+	    lost_final_short_i(cb, nb, ca, na) || (oa && ob && i_read_as_te(ca, na, cb, nb))) {
 		rc = 1;
 		goto done;
 	}

@@ -928,6 +928,10 @@ test_text_names_match_positive(void **state)
 		{"ЕМВЕ", "EMRE"},                       /* eval seed 100007 */
 		{"АЛЕКСЕ", "Алексей"},                  /* final Й lost, seed 100007 */
 		{"НИКОЛА", "НИКОЛАЙ"},
+		{"КАВТМТ", "KARIMI"},                   /* I as Т, R as В: seed 100009 */
+		{"НОРЕМАММ", "HOFFMANN"},               /* F as Р and Е: seed 100008 */
+		{"КУЗЬМТЧ", "Кузьміч"},                 /* Belarusian І as Т: seed 100008 */
+		{"УЛАДЗТМТР", "УЛАДЗІМІР"},
 		/* All look-alikes, yet a Latin name (seed 100006) */
 		{"Ахмет", "AHMET"},
 		{"Хао", "HAO"},
@@ -1039,6 +1043,8 @@ test_text_names_match_negative(void **state)
 		{"МИХАИЛ", "MIKHAILOV"},
 		{"ИВАНОВА", "IVANOV"},
 		{"ВІКТАР", "ВИКТОР"},
+		{"ТІТ", "ІІТ"},                         /* І for Т: from four letters only */
+		{"НОРЕМАН", "HOFFMANN"},                /* twins letter for letter only */
 		/* sounding alike is not enough for different names */
 		{"БРАУН", "SMITH"},
 		{"УИЛСОН", "WALKER"},
