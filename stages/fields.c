@@ -408,9 +408,10 @@ dig(const char *s, size_t i)
  * Numeric dates OCR damaged in ways that leave one reading: a year split by
  * a blank ("14.01.1 997"), a dot lost before the year ("13.01 1969"), a
  * comma for a dot between the parts
- * ("16,11.1971"), and a day of 32-99 whose first
- * digit is a 9 that was a 0 ("96.01.1967": no such day, and OCR reads the
- * typewriter 0 as 9).  In place.
+ * ("16,11.1971"), and a day of 62-99 or a month of 63-99 whose first digit
+ * is a 6, 8 or 9 that was a 0 ("96.01.1967", "18.67.2005": no such day or
+ * month, and OCR reads a round 0 so; 0 is the one digit that gives a date
+ * there, as 1 is no round glyph and 3 no month).  In place.
  */
 static void
 numeric_repair(char *s)
@@ -472,8 +473,10 @@ numeric_repair(char *s)
 		if (!strchr(".,", s[i + 2]) || !strchr(".,", s[i + 5]))
 			continue;
 		s[i + 2] = s[i + 5] = '.';
-		if (s[i] == '9' && s[i + 1] >= '2')
+		if (strchr("689", s[i]) && s[i + 1] >= '2')
 			s[i] = '0';
+		if (strchr("689", s[i + 3]) && s[i + 4] >= '3')
+			s[i + 3] = '0';
 	}
 }
 

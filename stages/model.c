@@ -822,6 +822,33 @@ cmp_line_row(const void *a, const void *b)
 	return x->b[0] - y->b[0];
 }
 
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Three times the median line height of v[0..n): taller is no text line.
+ * INT_MAX with fewer than three lines. */
+static int
+tall_line(const line_box *v, size_t n)
+{
+	int *h, m;
+	size_t i;
+
+	if (n < 3)
+		return INT_MAX;
+	h = xmalloc(n * sizeof *h);
+	for (i = 0; i < n; i++)
+		h[i] = v[i].b[3] - v[i].b[1];
+	qsort(h, n, sizeof *h, cmp_int);
+	m = h[n / 2];
+	free(h);
+	return 3 * (m > 1 ? m : 1);
+}
+
 /*
  * The lines of a page in reading order by their boxes: lines whose
  * vertical extents overlap by more than half the smaller height share a
@@ -835,7 +862,7 @@ page_rows(xmlNodePtr page, line_box **out)
 	xmlNodePtr l;
 	line_box *v = NULL;
 	size_t n = 0, cap = 0, i, row = 0;
-	int top = 0, bottom = -1;
+	int top = 0, bottom = -1, tall;
 
 	for (l = xml_child(page, "line"); l; l = xml_next(l, "line")) {
 		if (n == cap) {
@@ -848,8 +875,16 @@ page_rows(xmlNodePtr page, line_box **out)
 	}
 	if (n)
 		qsort(v, n, sizeof *v, cmp_line_y);
+	tall = tall_line(v, n);
 	for (i = 0; i < n; i++) {
 		int h = v[i].b[3] - v[i].b[1], rh = bottom - top;
+
+		/* A border or a stamp read as a line, many lines tall, would
+		 * join every row it spans: it goes after the rows. */
+		if (h > tall) {
+			v[i].row = (size_t)-1;
+			continue;
+		}
 		int ov = (v[i].b[3] < bottom ? v[i].b[3] : bottom) -
 		    (v[i].b[1] > top ? v[i].b[1] : top);
 		int small = h < rh ? h : rh;

@@ -152,6 +152,12 @@ static const field_row field_rows[] = {
 	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nПрозвішча “Пятроў iit Я аа\nIma па бацьку Ігаравіч\n"
 	    "Дата нараджэння 23 жніўня 2003 г. SEE\nСерыя Т-МН Ке 3617028\n",
 	    "surname=Пятроў;patronymic=Ігаравіч;birth-date=2003-08-23;number=I-МН 3617028"},
+	{"by-ru: junk before the labels, a letter and a mark (seed 100008)", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nS| Фамилия Савицкая <\nЎ. Собственное имя Ольга <\n",
+	    "surname=Савицкая;given-name=Ольга"},
+	{"by-ru: the surname's label read as a short word (seed 100008)", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nбая РОМАНОВИЧ\nСобственное имя ЛЮДМИЛА\n",
+	    "surname=РОМАНОВИЧ;given-name=ЛЮДМИЛА"},
 	{"by-ru: № read as Хе after the series", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия ФЕДОРОВИЧ\nСерия І-ГР Хе 3849850\n",
 	    "surname=ФЕДОРОВИЧ;number=I-ГР 3849850"},
@@ -628,6 +634,53 @@ test_model_row_read_letter_by_letter(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* A line of words spread evenly over the box x, y, w, h. */
+static void
+add_words_line(xmlNodePtr page, int x, int y, int w, int h, const char *text)
+{
+	char *copy = xstrdup(text), *save = NULL, *t;
+	xmlNodePtr l = xmlNewChild(page, NULL, BAD_CAST "line", NULL);
+	int n = 1, i = 0;
+
+	for (t = copy; *t; t++)
+		n += *t == ' ';
+	xml_setf(l, "b", "%d %d %d %d", x, y, x + w, y + h);
+	for (t = strtok_r(copy, " ", &save); t; t = strtok_r(NULL, " ", &save), i++) {
+		xmlNodePtr wn = xml_text_child(l, "w", t);
+
+		xml_setf(wn, "b", "%d %d %d %d", x + i * w / n, y, x + (i + 1) * w / n - 10, y + h);
+		xml_set(wn, "c", "90");
+	}
+	free(copy);
+}
+
+/*
+ * A border read as a line many lines tall (a Belarusian birth certificate
+ * of eval seed 100008: "ИМ SAND POP OS" down the left edge) must not join
+ * the rows it spans: the labels read as one column and the values as
+ * another are put back together row by row.
+ */
+static void
+test_model_tall_junk_line_joins_no_rows(void **state)
+{
+	xmlDocPtr doc;
+	xmlNodePtr d, page;
+
+	(void)state;
+	page = empty_page("birth-certificate", "birth.jpeg", &doc, &d);
+	add_words_line(page, 199, 1149, 22, 682, "ИМ SAND POP OS");
+	add_words_line(page, 567, 1030, 2365, 105, "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ");
+	add_words_line(page, 414, 1327, 313, 74, "Прозвішча");
+	add_words_line(page, 411, 1501, 356, 58, "Уласнае імя");
+	add_words_line(page, 415, 1672, 402, 74, "Імя па бацьку");
+	add_words_line(page, 1009, 1293, 390, 90, "ПАЎЛАЎ");
+	add_words_line(page, 1009, 1485, 355, 71, "МІХАІЛ");
+	add_words_line(page, 1005, 1657, 615, 71, "АЛЯКСЕЕВІЧ");
+	extract_document(m, d);
+	check_fields("tall junk line", d, "surname=ПАЎЛАЎ;given-name=МІХАІЛ;patronymic=АЛЯКСЕЕВІЧ");
+	xmlFreeDoc(doc);
+}
+
 /*
  * The verdicts on a person: whatever OCR did to the wording, a conviction
  * is never read as "none" and a disease never as "fit" (unreadable is the
@@ -931,6 +984,12 @@ test_model_date_normalise(void **state)
 		{"01 . 01 . 2015 г.", "2015-01-01"},
 		{"01 . 01 . 20 1 5", NULL},
 		{"91.04.1988", NULL},                         /* 01 or 31: not guessed */
+		{"18.67.2005", "2005-07-18"},                 /* 6 for 0 in the month: seed 100008 */
+		{"18.93.2005", "2005-03-18"},
+		{"18.61.2005", NULL},                         /* 01 or 11: not guessed */
+		{"18.60.2005", NULL},
+		{"86.07.2005", "2005-07-06"},                 /* 8 for 0 in the day */
+		{"81.07.2005", NULL},                         /* 01 or 31 */
 		{"November 1, 2025", "2025-11-01"},
 		{"27 August 2026", "2026-08-27"},
 		{"9", NULL},
@@ -1153,6 +1212,7 @@ main(void)
 		cmocka_unit_test(test_model_field_provenance),
 		cmocka_unit_test(test_model_columns_read_apart),
 		cmocka_unit_test(test_model_row_read_letter_by_letter),
+		cmocka_unit_test(test_model_tall_junk_line_joins_no_rows),
 		cmocka_unit_test(test_model_verdicts_never_flip),
 		cmocka_unit_test(test_model_classify_table),
 		cmocka_unit_test(test_model_unreadable_page_is_unknown),
