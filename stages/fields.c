@@ -708,17 +708,42 @@ letter_kinds(const char *s, size_t n)
 }
 
 /*
- * A name OCR cut in two ("АНДРЕ Й", "_Гал ина", "ВАСІЛ ЕЎНА"): the patterns
+ * A name OCR cut in two ("АНДРЕ Й", "_Гал ина", "ВАСІЛ ЕЎНА", "СИДОРЕН KO"): the patterns
  * offer the fragment after the name, alone at the end of its line, as a
  * second piece.  It is part of the name only when it is in the same script
  * and fits its case: upper case after upper case, lower case after a
  * capitalised word.  Otherwise it is junk (a stamp's "ОИ" after "Сергей").
  */
+/* Are all letters of s[0..n) Latin capitals with a Cyrillic twin (KO)? */
+static int
+latin_twins_only(const char *s, size_t n)
+{
+	size_t i = 0, k;
+
+	while (i < n) {
+		uint32_t c;
+		size_t l = utf8_decode(s + i, n - i, &c);
+
+		if (l == 0)
+			return 0;
+		i += l;
+		for (k = 0; k < sizeof twins / sizeof *twins; k++)
+			if (twins[k][0] == c)
+				break;
+		if (k == sizeof twins / sizeof *twins)
+			return 0;
+	}
+	return n > 0;
+}
+
 static int
 name_fragment_fits(const char *a, size_t na, const char *b, size_t nb)
 {
 	int ka = letter_kinds(a, na), kb = letter_kinds(b, nb);
 
+	/* A Cyrillic name's tail read in Latin look-alikes ("СИДОРЕН KO"). */
+	if (ka >= 0 && (ka & 12) == 4 && latin_twins_only(b, nb))
+		kb = (kb & ~8) | 4;
 	if (ka < 0 || kb < 0 || (ka & 12) != (kb & 12) || (ka & 12) == 12)
 		return 0;
 	if ((ka & 3) == 1)

@@ -158,6 +158,9 @@ static const field_row field_rows[] = {
 	{"by-ru: the surname's label read as a short word (seed 100008)", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nбая РОМАНОВИЧ\nСобственное имя ЛЮДМИЛА\n",
 	    "surname=РОМАНОВИЧ;given-name=ЛЮДМИЛА"},
+	{"by-ru: \"Собственное uma\" (seed 100009)", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия ЗАЙЦЕВА\nСобственное uma ГАЛИНА\n",
+	    "surname=ЗАЙЦЕВА;given-name=ГАЛИНА"},
 	{"by-ru: № read as Хе after the series", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия ФЕДОРОВИЧ\nСерия І-ГР Хе 3849850\n",
 	    "surname=ФЕДОРОВИЧ;number=I-ГР 3849850"},
@@ -248,6 +251,13 @@ static const field_row field_rows[] = {
 	    "СПРАВКА\nо наличии (отсутствии) судимости\nФамилия ЗАЙЦЕВА\n"
 	    "Отчество ИГОРЕВНА ДОП 12\n",
 	    "surname=ЗАЙЦЕВА;patronymic=ИГОРЕВНА"},
+	{"by-mvd: the day of the header's date read as б (seed 100009)", "criminal-record-certificate",
+	    "ИНФОРМАЦИОННЫЙ ЦЕНТР\nб ноября 2025 г. Мо 34/1-70265\nСПРАВКА\n"
+	    "о наличии (отсутствии) судимости\nФамилия ПЕТРОВ\n",
+	    "surname=ПЕТРОВ;issue-date=2025-11-06;number=34/1-70265"},
+	{"by-mvd: a surname's tail read in Latin look-alikes (seed 100010)", "criminal-record-certificate",
+	    "СПРАВКА\nо наличии (отсутствии) судимости\nФамилия СИДОРЕН KO =\nИмя ПЕТР\n",
+	    "surname=СИДОРЕНКО;given-name=ПЕТР"},
 	{"by-mvd: a conviction", "criminal-record-certificate",
 	    "СПРАВКА\nо наличии (отсутствии) судимости\nФамилия ПАВЛОВА\nСобственное имя _ Дарья\n"
 	    "Но сведениям информационного центра указанное лицо имеет судимость: 08.12.2025\n"
