@@ -1681,8 +1681,9 @@ vowel(char c)
  * U after a vowel and not before one) and a word-initial U before a vowel
  * as V, a word-initial X as S, a final NG
  * as N, TH, PH, CK, Q and a C not before H as T, F, K, K, K, DZH, DJ,
- * pinyin's initial ZH and Palladius' ЧЖ as J, a final H after a vowel
- * dropped; double letters as one.  consonant_key() then keeps the consonants,
+ * pinyin's initial ZH and Palladius' ЧЖ as J, an H after a vowel and not
+ * before one dropped, a Y after a vowel and not before one as I; double
+ * letters as one.  consonant_key() then keeps the consonants,
  * the class of an initial vowel and the final vowel (the gender ending of
  * a Slavic name: PETROV is not PETROVA), and drops H and the Х digraphs,
  * which either language may leave out (JOHNSON, Джонсон).
@@ -1703,10 +1704,13 @@ spelling_key(const char *r)
 			c = 'J', i += 4;        /* pinyin zh, Palladius чж */
 		else if (strncmp(r + i, "ZH", 2) == 0 && start)
 			c = 'J', i += 2;
-		else if (c == 'H' && i > 0 && vowel(r[i - 1]) && (r[i + 1] == ' ' || !r[i + 1])) {
-			i++;                    /* SARAH is Сара */
+		else if (c == 'H' && i > 0 && vowel(r[i - 1]) &&
+		    (r[i + 1] == ' ' || !r[i + 1] || (r[i + 1] != 'H' && !vowel(r[i + 1])))) {
+			i++;                    /* SARAH is Сара, JOHN Джон */
 			continue;
 		}
+		else if (c == 'Y' && i > 0 && vowel(r[i - 1]) && !vowel(r[i + 1]))
+			c = 'I', i++;           /* AYSE as Айше is AISE */
 		else if (start && c == 'X')
 			c = 'S', i++;
 		else if (strncmp(r + i, "DZH", 3) == 0)
@@ -1782,7 +1786,7 @@ consonant_key(const char *sp, size_t *symbols)
  * same spelling modulo the variants above, or the same consonant key with
  * at least three consonants (an initial vowel counting as one). */
 static int
-sounds_alike(const char *a, const char *b)
+spelled_alike(const char *a, const char *b)
 {
 	char *sa = spelling_key(a), *sb = spelling_key(b), *ka, *kb;
 	size_t na, nb;
@@ -1797,6 +1801,67 @@ sounds_alike(const char *a, const char *b)
 	}
 	free(sa);
 	free(sb);
+	return rc;
+}
+
+/* s with every from (not followed by the letter not_before, when given;
+ * with inside, only between two vowels) replaced by to. */
+static char *
+replace_all(const char *s, const char *from, char not_before, int inside, const char *to)
+{
+	size_t nf = strlen(from), nt = strlen(to), n = 0;
+	const char *p;
+	char *out, *o;
+
+	for (p = s; (p = strstr(p, from)); p += nf)
+		n++;
+	out = o = xmalloc(strlen(s) + n * (nt > nf ? nt - nf : 0) + 1);
+	for (p = s; *p;) {
+		if (strncmp(p, from, nf) == 0 && (!not_before || p[nf] != not_before) &&
+		    (!inside || (p > s && vowel(p[-1]) && vowel(p[nf])))) {
+			memcpy(o, to, nt);
+			o += nt;
+			p += nf;
+		} else {
+			*o++ = *p++;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+/*
+ * A Latin name against a Cyrillic one (both romanised): spelled alike as
+ * it is, or with one letter group read as another language reads it: CH as
+ * K (Greek names in English: MICHAEL, Майкл) or as KH (German: KOCH, Кох);
+ * C as CH and S between vowels as SH (Turkish Ç and Ş, which Latin
+ * passports without diacritics print C and S: CELIK, Челик; AYSE, Айше;
+ * not SMITH, Шмит); AL before K as O
+ * (English: WALKER, Уокер).  Only the Latin side is varied.
+ */
+static int
+sounds_alike(const char *cyr, const char *lat)
+{
+	static const struct {
+		const char *from;
+		char not_before;
+		int inside;
+		const char *to;
+	} v[] = {
+		{"CH", 0, 0, "K"}, {"CH", 0, 0, "KH"}, {"C", 'H', 0, "CH"},
+		{"S", 'H', 1, "SH"}, {"ALK", 0, 0, "OK"},
+	};
+	size_t i;
+	int rc = spelled_alike(cyr, lat);
+
+	for (i = 0; !rc && i < sizeof v / sizeof *v; i++)
+		if (strstr(lat, v[i].from)) {
+			char *t = replace_all(lat, v[i].from, v[i].not_before, v[i].inside,
+			    v[i].to);
+
+			rc = spelled_alike(cyr, t);
+			free(t);
+		}
 	return rc;
 }
 
@@ -1978,7 +2043,7 @@ names_match(const char *a, const char *b)
 	rc = strcmp(ka, kb) == 0;
 	/* A foreign name written in Cyrillic as it sounds. */
 	if (!rc && oa != ob)
-		rc = sounds_alike(ra, rb);
+		rc = oa ? sounds_alike(ra, rb) : sounds_alike(rb, ra);
 	if (!rc)
 		rc = one_slip(ra, rb);
 done:

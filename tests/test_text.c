@@ -928,6 +928,13 @@ test_text_names_match_positive(void **state)
 		{"ЕМВЕ", "EMRE"},                       /* eval seed 100007 */
 		{"АЛЕКСЕ", "Алексей"},                  /* final Й lost, seed 100007 */
 		{"НИКОЛА", "НИКОЛАЙ"},
+		/* foreign names as Russian writes them (seeds 100008, 100010) */
+		{"Уокер", "WALKER"},
+		{"Майкл", "MICHAEL"},
+		{"Айше", "AYSE"},
+		{"Кох", "KOCH"},
+		{"Челик", "CELIK"},
+		{"Джон", "JOHN"},
 		{"КАВТМТ", "KARIMI"},                   /* I as Т, R as В: seed 100009 */
 		{"НОРЕМАММ", "HOFFMANN"},               /* F as Р and Е: seed 100008 */
 		{"КУЗЬМТЧ", "Кузьміч"},                 /* Belarusian І as Т: seed 100008 */
@@ -1043,6 +1050,8 @@ test_text_names_match_negative(void **state)
 		{"МИХАИЛ", "MIKHAILOV"},
 		{"ИВАНОВА", "IVANOV"},
 		{"ВІКТАР", "ВИКТОР"},
+		{"Уокер", "WALTER"},
+		{"Майкл", "MICHELLE"},
 		{"ТІТ", "ІІТ"},                         /* І for Т: from four letters only */
 		{"НОРЕМАН", "HOFFMANN"},                /* twins letter for letter only */
 		/* sounding alike is not enough for different names */
