@@ -567,6 +567,15 @@ normalise(const field_model *fm, const pattern *p, const char *span)
 		v = date_normalise(span);
 	} else if (strcmp(fm->kind, "name") == 0) {
 		v = name_clean(span);
+		/* A comma or dot OCR put before a hyphen ("АІ,-АНМАР"). */
+		if (v) {
+			char *q, *o;
+
+			for (q = o = v; *q; q++)
+				if (!((*q == ',' || *q == '.') && q[1] == '-'))
+					*o++ = *q;
+			*o = '\0';
+		}
 		/* A digit left in a name is a letter misread: unreadable. */
 		if (v && strpbrk(v, "0123456789")) {
 			free(v);

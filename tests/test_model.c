@@ -258,6 +258,9 @@ static const field_row field_rows[] = {
 	{"by-mvd: a surname's tail read in Latin look-alikes (seed 100010)", "criminal-record-certificate",
 	    "СПРАВКА\nо наличии (отсутствии) судимости\nФамилия СИДОРЕН KO =\nИмя ПЕТР\n",
 	    "surname=СИДОРЕНКО;given-name=ПЕТР"},
+	{"by-mvd: a comma OCR put before a name's hyphen (seed 100009)", "criminal-record-certificate",
+	    "СПРАВКА\nо наличии (отсутствии) судимости\nФамилия АІ,-АНМАР\nИмя АНМАО\n",
+	    "surname=АІ-АНМАР;given-name=АНМАО"},
 	{"by-mvd: a conviction", "criminal-record-certificate",
 	    "СПРАВКА\nо наличии (отсутствии) судимости\nФамилия ПАВЛОВА\nСобственное имя _ Дарья\n"
 	    "Но сведениям информационного центра указанное лицо имеет судимость: 08.12.2025\n"
