@@ -535,20 +535,53 @@ check_content(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id)
  * months before submission (issued exactly that long before is still
  * valid).  Returns 1 fresh, 0 expired, -1 unknown (no readable date).
  */
+/* Is a document issued on y-m-d still valid for freshness months on the
+ * submission date s? */
 static int
-fresh(const requirement *q, xmlNodePtr d, const char *submitted)
+valid_on(int y, int m, int d, int months, int sy, int sm, int sd)
 {
-	char *v = field_value(d, "issue-date");
-	int iy, im, id, sy, sm, sd, rc = -1;
-
 	/* Counted forward from the issue date, as a period in months runs
 	 * (Civil Code art. 193): issued 30 June, six months end on 30
 	 * December, not on the 31st that counting back from the submission
 	 * would allow. */
+	add_months(&y, &m, &d, months);
+	return days_from_civil(sy, sm, sd) <= days_from_civil(y, m, d);
+}
+
+/*
+ * The last digit of a day as OCR reads it, and the smaller digits it
+ * reads so: a typewriter 0 with a dot inside as 9 (eval seed 100011 read
+ * 10.02.2026 as 19.02.2026 at 95% confidence, and 20, 10 as 29, 19 in
+ * another case).  Only earlier days matter: they are the misreads that
+ * make an expired document look valid.  Other confusions (8 for 0 or 3, 6
+ * for 0 or 5) were tried too: on seed 100011 they sent four more valid
+ * certificates to review and caught nothing.
+ */
+static const char *
+earlier_day_twins(int digit)
+{
+	return digit == 9 ? "0" : "";
+}
+
+static int
+fresh(const requirement *q, xmlNodePtr d, const char *submitted, int *doubt)
+{
+	char *v = field_value(d, "issue-date");
+	int iy, im, id, sy, sm, sd, rc = -1;
+	const char *t;
+
+	*doubt = 0;
 	if (v && iso_date_parse(v, &iy, &im, &id) == 0 &&
 	    iso_date_parse(submitted, &sy, &sm, &sd) == 0) {
-		add_months(&iy, &im, &id, q->freshness);
-		rc = days_from_civil(sy, sm, sd) <= days_from_civil(iy, im, id);
+		rc = valid_on(iy, im, id, q->freshness, sy, sm, sd);
+		/* Valid as read, but not if the day's last digit was a
+		 * misread: a person checks that digit. */
+		for (t = earlier_day_twins(id % 10); rc == 1 && *t; t++) {
+			int day = id / 10 * 10 + (*t - '0');
+
+			if (day >= 1 && !valid_on(iy, im, day, q->freshness, sy, sm, sd))
+				*doubt = 1;
+		}
 	}
 	free(v);
 	return rc;
@@ -617,7 +650,7 @@ check_requirement(xmlNodePtr root, const requirement *q, const person *p,
     const char *submitted, xmlNodePtr *list)
 {
 	xmlNodePtr d, best = NULL;
-	int any = 0, best_fresh = -2;
+	int any = 0, best_fresh = -2, best_doubt = 0;
 
 	if (!applies(q, p))
 		return;
@@ -630,14 +663,15 @@ check_requirement(xmlNodePtr root, const requirement *q, const person *p,
 		 * still verified when it is present, below. */
 	}
 	for (d = xml_child(root, "document"); d; d = xml_next(d, "document")) {
-		int f;
+		int f, doubt = 0;
 
 		if (!type_is(d, q->doc_type))
 			continue;
 		any = 1;
-		f = q->freshness ? fresh(q, d, submitted) : 1;
-		if (f > best_fresh) {
+		f = q->freshness ? fresh(q, d, submitted, &doubt) : 1;
+		if (f > best_fresh || (f == 1 && best_doubt && !doubt)) {
 			best_fresh = f;
+			best_doubt = doubt;
 			best = d;
 		}
 	}
@@ -655,6 +689,14 @@ check_requirement(xmlNodePtr root, const requirement *q, const person *p,
 		finding(root, "expired", "error", q->doc_type, id,
 		    "document %s was issued more than %d months before the submission",
 		    id, q->freshness);
+		free(id);
+	} else if (best_fresh == 1 && best_doubt) {
+		char *id = xml_get(best, "id");
+
+		finding(root, "uncertain-date", "review", q->doc_type, id,
+		    "the issue-date of document %s is valid as read, but by a margin "
+		    "that one digit OCR often misreads (a 0 read as 9) would undo; "
+		    "check the day on the scan (%d-month limit)", id, q->freshness);
 		free(id);
 	} else if (best_fresh == -1) {
 		char *id = xml_get(best, "id");
