@@ -1910,24 +1910,50 @@ ocr_script_twins(const uint32_t *cyr, size_t nc, const uint32_t *lat, size_t nl)
 }
 
 /*
- * Belarusian І read as Т (КУЗЬМТЧ, УЛАДЗТМТР for КУЗЬМІЧ, УЛАДЗІМІР, eval
- * seed 100008): two Cyrillic names of four letters or more that differ
- * only where one has І and the other Т.
+ * Cyrillic letters OCR reads for one another, from the eval seeds:
+ * Belarusian І as Т (КУЗЬМТЧ, УЛАДЗТМТР for КУЗЬМІЧ, УЛАДЗІМІР, seed
+ * 100008), Ь as Б (ДАРБЯ for ДАРЬЯ) and П as Н (НЕТРОВНА for ПЕТРОВНА,
+ * seed 100011).  Two Cyrillic names of four letters or more that differ
+ * only in such pairs.
  */
 static int
-i_read_as_te(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+cyr_twin(uint32_t x, uint32_t y)
+{
+	static const uint32_t pairs[][2] = {
+		{0x406, 0x422}, {0x42C, 0x411}, {0x41F, 0x41D},
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof pairs / sizeof *pairs; k++)
+		if ((x == pairs[k][0] && y == pairs[k][1]) || (x == pairs[k][1] && y == pairs[k][0]))
+			return 1;
+	return 0;
+}
+
+static int
+cyr_ocr_twins(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
 	size_t i, letters = 0;
 
 	if (na != nb)
 		return 0;
 	for (i = 0; i < na; i++) {
-		if (a[i] != b[i] && !((a[i] == 0x406 && b[i] == 0x422) ||
-		    (a[i] == 0x422 && b[i] == 0x406)))
+		if (a[i] != b[i] && !cyr_twin(a[i], b[i]))
 			return 0;
 		letters += a[i] != ' ';
 	}
 	return letters >= 4;
+}
+
+/*
+ * The final Ч of -ИЧ OCR lost (КЛИМОВИ for КЛИМОВИЧ, seed 100011): a is b
+ * without its last letter, b ends in ИЧ or ІЧ, six letters or more.
+ */
+static int
+lost_final_che(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+	return nb >= 6 && na + 1 == nb && b[nb - 1] == 0x427 &&
+	    (b[nb - 2] == 0x418 || b[nb - 2] == 0x406) && cps_equal(a, na, b, na);
 }
 
 /*
@@ -1989,7 +2015,8 @@ names_match(const char *a, const char *b)
 	if (na == 0 || nb == 0)
 		goto done;
 	if (cps_equal(ca, na, cb, nb) || lost_final_short_i(ca, na, cb, nb) ||
-	    lost_final_short_i(cb, nb, ca, na) || (oa && ob && i_read_as_te(ca, na, cb, nb))) {
+	    lost_final_short_i(cb, nb, ca, na) || (oa && ob && (cyr_ocr_twins(ca, na, cb, nb) ||
+	    lost_final_che(ca, na, cb, nb) || lost_final_che(cb, nb, ca, na)))) {
 		rc = 1;
 		goto done;
 	}

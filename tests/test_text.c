@@ -939,6 +939,9 @@ test_text_names_match_positive(void **state)
 		{"НОРЕМАММ", "HOFFMANN"},               /* F as Р and Е: seed 100008 */
 		{"КУЗЬМТЧ", "Кузьміч"},                 /* Belarusian І as Т: seed 100008 */
 		{"УЛАДЗТМТР", "УЛАДЗІМІР"},
+		{"ДАРБЯ", "Дарья"},                     /* Ь read as Б: seed 100011 */
+		{"НЕТРОВНА", "ПЕТРОВНА"},               /* П read as Н */
+		{"КЛИМОВИ", "Климович"},                /* the final Ч lost */
 		/* All look-alikes, yet a Latin name (seed 100006) */
 		{"Ахмет", "AHMET"},
 		{"Хао", "HAO"},
@@ -1052,6 +1055,9 @@ test_text_names_match_negative(void **state)
 		{"ВІКТАР", "ВИКТОР"},
 		{"Уокер", "WALTER"},
 		{"Майкл", "MICHELLE"},
+		{"КЛИМОВ", "КЛИМОВИЧ"},                 /* two letters lost */
+		{"ИВАНОВ", "ИВАНОВА"},                  /* a lost ending is only Ч of -ИЧ */
+		{"НИНА", "ПИНАЯ"},
 		{"ТІТ", "ІІТ"},                         /* І for Т: from four letters only */
 		{"НОРЕМАН", "HOFFMANN"},                /* twins letter for letter only */
 		/* sounding alike is not enough for different names */
