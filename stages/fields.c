@@ -507,6 +507,20 @@ drop_stray_letters(char *s)
 	}
 }
 
+/*
+ * A year a document may carry: 1900-2099.  A year of 29xx is 20xx with
+ * its 0 read as 9 (a typewriter zero with a dot inside: "2922" for 2022,
+ * eval seed 100012); any other year out of range is no date.  1 when
+ * *y is (now) plausible.
+ */
+static int
+plausible_year(int *y)
+{
+	if (*y >= 2900 && *y <= 2999)
+		*y -= 900;
+	return *y >= 1900 && *y <= 2099;
+}
+
 char *
 date_normalise(const char *span)
 {
@@ -514,7 +528,8 @@ date_normalise(const char *span)
 	char *fixed = NULL;
 
 	if (date_find(span, &y, &mo, &d, NULL) == 0)
-		return xasprintf("%04d-%02d-%02d", y, mo, d);
+		return plausible_year(&y) ?
+		    xasprintf("%04d-%02d-%02d", y, mo, d) : NULL;
 	/* Repairs, each only when the text read as it is holds no date. */
 	for (step = 0; step < 3; step++) {
 		if (step == 0) {
@@ -526,7 +541,8 @@ date_normalise(const char *span)
 		}
 		if (date_find(fixed, &y, &mo, &d, NULL) == 0) {
 			free(fixed);
-			return xasprintf("%04d-%02d-%02d", y, mo, d);
+			return plausible_year(&y) ?
+			    xasprintf("%04d-%02d-%02d", y, mo, d) : NULL;
 		}
 	}
 	free(fixed);

@@ -530,11 +530,6 @@ check_content(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id)
 	}
 }
 
-/*
- * Freshness: the document was issued no more than q->freshness calendar
- * months before submission (issued exactly that long before is still
- * valid).  Returns 1 fresh, 0 expired, -1 unknown (no readable date).
- */
 /* Is a document issued on y-m-d still valid for freshness months on the
  * submission date s? */
 static int
@@ -563,6 +558,13 @@ earlier_day_twins(int digit)
 	return digit == 9 ? "0" : "";
 }
 
+/*
+ * Freshness: the document was issued no more than q->freshness calendar
+ * months before submission (issued exactly that long before is still
+ * valid).  Returns 1 fresh, 0 expired, -1 unknown (no readable date);
+ * *doubt is 1 when fresh only as read (see earlier_day_twins()), 2 when
+ * the date read is later than the submission.
+ */
 static int
 fresh(const requirement *q, xmlNodePtr d, const char *submitted, int *doubt)
 {
@@ -574,6 +576,13 @@ fresh(const requirement *q, xmlNodePtr d, const char *submitted, int *doubt)
 	if (v && iso_date_parse(v, &iy, &im, &id) == 0 &&
 	    iso_date_parse(submitted, &sy, &sm, &sd) == 0) {
 		rc = valid_on(iy, im, id, q->freshness, sy, sm, sd);
+		/* Issued after it was submitted: a misread, not a fresh
+		 * document. */
+		if (days_from_civil(iy, im, id) > days_from_civil(sy, sm, sd)) {
+			free(v);
+			*doubt = 2;
+			return 1;
+		}
 		/* Valid as read, but not if the day's last digit was a
 		 * misread: a person checks that digit. */
 		for (t = earlier_day_twins(id % 10); rc == 1 && *t; t++) {
@@ -693,10 +702,15 @@ check_requirement(xmlNodePtr root, const requirement *q, const person *p,
 	} else if (best_fresh == 1 && best_doubt) {
 		char *id = xml_get(best, "id");
 
-		finding(root, "uncertain-date", "review", q->doc_type, id,
-		    "the issue-date of document %s is valid as read, but by a margin "
-		    "that one digit OCR often misreads (a 0 read as 9) would undo; "
-		    "check the day on the scan (%d-month limit)", id, q->freshness);
+		if (best_doubt == 2)
+			finding(root, "uncertain-date", "review", q->doc_type, id,
+			    "the issue-date of document %s reads later than the submission "
+			    "date; check it on the scan (%d-month limit)", id, q->freshness);
+		else
+			finding(root, "uncertain-date", "review", q->doc_type, id,
+			    "the issue-date of document %s is valid as read, but by a margin "
+			    "that one digit OCR often misreads (a 0 read as 9) would undo; "
+			    "check the day on the scan (%d-month limit)", id, q->freshness);
 		free(id);
 	} else if (best_fresh == -1) {
 		char *id = xml_get(best, "id");

@@ -998,6 +998,9 @@ test_model_date_normalise(void **state)
 		{"01 . 01 . 20 1 5", NULL},
 		{"91.04.1988", NULL},                         /* 01 or 31: not guessed */
 		{"18.67.2005", "2005-07-18"},                 /* 6 for 0 in the month: seed 100008 */
+		{"27.07.2922", "2022-07-27"},                 /* 9 for 0 in the year: seed 100012 */
+		{"27.07.2622", NULL},                         /* no such year on a document */
+		{"27.07.1822", NULL},
 		{"18.93.2005", "2005-03-18"},
 		{"18.61.2005", NULL},                         /* 01 or 11: not guessed */
 		{"18.60.2005", NULL},
