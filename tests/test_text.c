@@ -942,6 +942,8 @@ test_text_names_match_positive(void **state)
 		{"ДАРБЯ", "Дарья"},                     /* Ь read as Б: seed 100011 */
 		{"НЕТРОВНА", "ПЕТРОВНА"},               /* П read as Н */
 		{"КЛИМОВИ", "Климович"},                /* the final Ч lost */
+		{"ШЕРБАКОВА", "Щербакова"},             /* Щ read as Ш: seed 100012 */
+		{"Capa", "SARAH"},                      /* Сара read in Latin look-alikes */
 		/* All look-alikes, yet a Latin name (seed 100006) */
 		{"Ахмет", "AHMET"},
 		{"Хао", "HAO"},
