@@ -568,6 +568,31 @@ text_value(const char *s)
 	return p;
 }
 
+/* "…АУНА" / "…ЕУНА" / "…ОУНА" (either case) at the end of a word of v
+ * -> "…АЎНА": in place (У and Ў take two bytes each in UTF-8). */
+static void
+short_u_ending(char *v)
+{
+	static const char *const vowels[] = {"А", "Е", "О", "Э", "а", "е", "о", "э"};
+	size_t n = strlen(v), i;
+
+	for (i = 0; i < sizeof vowels / sizeof *vowels; i++) {
+		int upper = i < 4;
+		const char *tail = upper ? "УНА" : "уна";
+		size_t lv = strlen(vowels[i]), lt = strlen(tail);
+		char *p = v;
+
+		while ((p = strstr(p, vowels[i])) && (size_t)(p - v) + lv + lt <= n) {
+			char *u = p + lv;
+			char after = u[lt];
+
+			if (p > v && strncmp(u, tail, lt) == 0 && (after == '\0' || after == ' '))
+				memcpy(u, upper ? "Ў" : "ў", 2);
+			p += lv;
+		}
+	}
+}
+
 /*
  * Normalise a captured span by the field's kind.  Returns the value (new
  * string) or NULL when the span holds nothing of that kind.
@@ -592,6 +617,10 @@ normalise(const field_model *fm, const pattern *p, const char *span)
 					*o++ = *q;
 			*o = '\0';
 		}
+		/* Ў read as У in a Belarusian patronymic: Russian has no
+		 * -АУНА, -ЕУНА, -ОУНА (АЛЯКСАНДРАУНА, seed 100012). */
+		if (v && strcmp(fm->name, "patronymic") == 0)
+			short_u_ending(v);
 		/* A digit left in a name is a letter misread: unreadable. */
 		if (v && strpbrk(v, "0123456789")) {
 			free(v);
