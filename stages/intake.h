@@ -204,6 +204,15 @@ char *translit_latin(const char *s);
  */
 int names_match(const char *a, const char *b);
 
+/*
+ * 1 when the patronymic read is full cut short inside its ending, as OCR
+ * loses the end of a line (ДМИТРИ for ДМИТРИЕВНА): read has five letters
+ * or more, is the start of full, and what is missing is the end of a
+ * patronymic ending (-ОВИЧ, -ЕВНА, -ИЧНА, Belarusian -АЎНА, ...).  The
+ * father's name is all there; the sex is the given name's to tell.
+ */
+int patronymic_cut(const char *read, const char *full);
+
 /* ---- model.c: document models (models/documents.xml) ---------------- */
 
 /* One compiled PCRE2 pattern from the models, with what a match means. */

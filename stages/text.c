@@ -1097,8 +1097,8 @@ sp_at(dscan *d, size_t i)
 }
 
 static const uint32_t SEPS[] = {'.', '/', '-', 0};
-static const uint32_t GAP[] = {'.', ',', '-', '/', 0};
-static const uint32_t CLOSEQ[] = {0xBB, '"', 0x201D, 0x201C, '\'', 0x2019, 0x2018, 0x203A, 0};
+static const uint32_t GAP[] = {'.', ',', '-', '/', ':', ';', 0};
+static const uint32_t CLOSEQ[] = {0xBB, '"', 0x201D, 0x201C, '\'', 0x2019, 0x2018, 0x203A, ')', 0};
 
 /* Extend the end of a date over a following "г.", "года", "year". */
 static size_t
@@ -1877,7 +1877,7 @@ cps_equal(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
  * Latin capital (or its small letter) when it takes a Latin word for a
  * Cyrillic one.  From real misreads: SAMER ЗАМЕК, HADDAD НАРРАР, HAIDARI
  * НАІРАКІ, Amaka Атака, RANA КАМА, EMRE ЕМВЕ, KARIMI КАВТМТ, HOFFMANN
- * НОРЕМАММ.  Both in match form (upper case, Ё as Е).
+ * НОРЕМАММ, CLARK СГАВК.  Both in match form (upper case, Ё as Е).
  */
 static int
 ocr_script_twins(const uint32_t *cyr, size_t nc, const uint32_t *lat, size_t nl)
@@ -1887,7 +1887,7 @@ ocr_script_twins(const uint32_t *cyr, size_t nc, const uint32_t *lat, size_t nl)
 		const char *lat;
 	} twins[] = {
 		{0x410, "A"}, {0x412, "BR"}, {0x415, "EF"}, {0x417, "SZ"},
-		{0x41A, "KR"}, {0x41C, "MN"}, {0x41D, "HN"}, {0x41E, "OD"},
+		{0x413, "LF"}, {0x41A, "KR"}, {0x41C, "MN"}, {0x41D, "HN"}, {0x41E, "OD"},
 		{0x41F, "N"}, {0x420, "PDRF"}, {0x421, "CG"}, {0x422, "TMI"},
 		{0x423, "Y"}, {0x425, "X"}, {0x406, "IL"}, {0x407, "I"},
 	};
@@ -1913,36 +1913,48 @@ ocr_script_twins(const uint32_t *cyr, size_t nc, const uint32_t *lat, size_t nl)
  * Cyrillic letters OCR reads for one another, from the eval seeds:
  * Belarusian І as Т (КУЗЬМТЧ, УЛАДЗТМТР for КУЗЬМІЧ, УЛАДЗІМІР, seed
  * 100008), Ь as Б (ДАРБЯ for ДАРЬЯ) and П as Н (НЕТРОВНА for ПЕТРОВНА,
- * seed 100011), Щ as Ш (ШЕРБАКОВА, seed 100012).  Two Cyrillic names of four letters or more that differ
- * only in such pairs.
+ * seed 100011), Щ as Ш (ШЕРБАКОВА, seed 100012), Д as П (ПЕНИСОВИЧ for
+ * ДЕНИСОВИЧ, seed 100013).  Two Cyrillic names of four letters or more
+ * that differ only in such pairs.
  */
-static int
+/* The fewest letters a name must have for x and y to be taken as OCR
+ * twins in it, or 0 when they are not twins.  Д for П only from six:
+ * ДАША and ПАША are two names. */
+static size_t
 cyr_twin(uint32_t x, uint32_t y)
 {
-	static const uint32_t pairs[][2] = {
-		{0x406, 0x422}, {0x42C, 0x411}, {0x41F, 0x41D}, {0x429, 0x428},
+	static const struct {
+		uint32_t a, b;
+		size_t min;
+	} pairs[] = {
+		{0x406, 0x422, 4}, {0x42C, 0x411, 4}, {0x41F, 0x41D, 4}, {0x429, 0x428, 4},
+		{0x414, 0x41F, 6},
 	};
 	size_t k;
 
 	for (k = 0; k < sizeof pairs / sizeof *pairs; k++)
-		if ((x == pairs[k][0] && y == pairs[k][1]) || (x == pairs[k][1] && y == pairs[k][0]))
-			return 1;
+		if ((x == pairs[k].a && y == pairs[k].b) || (x == pairs[k].b && y == pairs[k].a))
+			return pairs[k].min;
 	return 0;
 }
 
 static int
 cyr_ocr_twins(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
-	size_t i, letters = 0;
+	size_t i, letters = 0, need = 4, t;
 
 	if (na != nb)
 		return 0;
 	for (i = 0; i < na; i++) {
-		if (a[i] != b[i] && !cyr_twin(a[i], b[i]))
-			return 0;
+		if (a[i] != b[i]) {
+			if (!(t = cyr_twin(a[i], b[i])))
+				return 0;
+			if (t > need)
+				need = t;
+		}
 		letters += a[i] != ' ';
 	}
-	return letters >= 4;
+	return letters >= need;
 }
 
 /*
@@ -2105,5 +2117,36 @@ done:
 	free(rb);
 	free(ka);
 	free(kb);
+	return rc;
+}
+
+int
+patronymic_cut(const char *read, const char *full)
+{
+	static const char *const endings[] = {
+		"ОВИЧ", "ЕВИЧ", "ОВНА", "ЕВНА", "ИЧНА", "ИНИЧНА",
+		"АВІЧ", "ЕВІЧ", "АЎНА", "ЕЎНА", "ІЧНА", "ІНІЧНА",
+	};
+	uint32_t *a, *b;
+	size_t na, nb, k;
+	int oa, ob, rc = 0;
+
+	if (!read || !full)
+		return 0;
+	a = match_form(read, &na, &oa);
+	b = match_form(full, &nb, &ob);
+	if (oa && ob && na >= 5 && na < nb && cps_equal(a, na, b, na)) {
+		char *rest = encode_all(b + na, nb - na);
+		size_t nr = strlen(rest);
+
+		for (k = 0; !rc && k < sizeof endings / sizeof *endings; k++) {
+			size_t ne = strlen(endings[k]);
+
+			rc = nr <= ne && strcmp(endings[k] + ne - nr, rest) == 0;
+		}
+		free(rest);
+	}
+	free(a);
+	free(b);
 	return rc;
 }

@@ -145,6 +145,26 @@ static const row rows[] = {
 	{"11.1.1 wrong birth date", "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
 	    BIRTH("Коваленко", "Андрей", "1987-03-15"), "review",
 	    "birth-date-mismatch:birth-certificate"},
+	{"11.1.1 born after the certificate was issued, a 9 for a 0 (seed 5151)", "11.1.1",
+	    "2026-11-03", "2010-12-10", "BLR", "",
+	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"
+	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\">Коваленко</field>"
+	    "<field name=\"given-name\">Андрей</field><field name=\"birth-date\">2019-12-10</field>"
+	    "<field name=\"issue-date\">2011-01-05</field></document>", "complete", ""},
+	{"11.1.1 born after the certificate was issued, another date: unreadable", "11.1.1",
+	    "2026-11-03", "2010-12-10", "BLR", "",
+	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"
+	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\">Коваленко</field>"
+	    "<field name=\"given-name\">Андрей</field><field name=\"birth-date\">2018-12-10</field>"
+	    "<field name=\"issue-date\">2011-01-05</field></document>", "review",
+	    "unreadable-field:birth-certificate"},
+	{"11.1.1 a 9 for a 0 that leaves a possible date is a mismatch", "11.1.1",
+	    "2026-11-03", "2010-12-10", "BLR", "",
+	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"
+	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\">Коваленко</field>"
+	    "<field name=\"given-name\">Андрей</field><field name=\"birth-date\">2019-12-10</field>"
+	    "<field name=\"issue-date\">2020-01-05</field></document>", "review",
+	    "birth-date-mismatch:birth-certificate"},
 	{"11.1.1 without the birth certificate", "11.1.1", "2026-11-03", "1987-03-14",
 	    "BLR", "", "", "incomplete", "missing-document:birth-certificate"},
 	{"11.1.2 a child of 10 with the birth certificate", "11.1.2", "2026-11-03",

@@ -1013,6 +1013,9 @@ test_text_names_match_positive(void **state)
 		{"ВЭЙ", "WEI"},
 		{"ЧЖАН", "ZHANG"},
 		{"САРА", "SARAH"},
+		/* OCR twins (eval seed 100013) */
+		{"ПЕНИСОВИЧ", "ДЕНИСОВИЧ"},
+		{"СГАВК", "CLARK"},
 	};
 
 	(void)state;
@@ -1089,6 +1092,9 @@ test_text_names_match_negative(void **state)
 		{"ЮРИ", "ЮРИЙ"},                        /* too short */
 		{"ИГОРЬ", "ИГОРЬЙ"},                    /* no vowel before Й */
 		{"АЛЕКСЕЙ", "АЛЕКСЕЯ"},
+		{"ПАША", "ДАША"},                       /* Д/П: from four letters, */
+		{"ДЕНИСОВ", "ПЕНИСОВА"},                /* letter for letter only */
+		{"СГАВ", "CLARK"},
 	};
 
 	(void)state;
@@ -1100,6 +1106,41 @@ test_text_names_match_negative(void **state)
 			fail_msg("'%s' vs '%s' should not match",
 				 cases[i][1] ? cases[i][1] : "(null)", cases[i][0]);
 	}
+}
+
+/* A patronymic whose ending OCR lost: yes; anything more lost, or not a
+ * patronymic ending, or too short a start: no. */
+static void
+test_text_patronymic_cut(void **state)
+{
+	static const struct {
+		const char *read, *full;
+		int want;
+	} cases[] = {
+		{"ДМИТРИ", "ДМИТРИЕВНА", 1},            /* eval seed 100013 */
+		{"Дмитриев", "ДМИТРИЕВНА", 1},
+		{"ПЕТРОВИ", "ПЕТРОВИЧ", 1},
+		{"ИВАНОВ", "ИВАНОВНА", 1},
+		{"ІВАНА", "ІВАНАЎНА", 1},
+		{"КУЗЬМІ", "КУЗЬМІЧНА", 1},
+		{"ДМИТРИЕВНА", "ДМИТРИЕВНА", 0},        /* not cut: names_match's */
+		{"ДМИТ", "ДМИТРИЕВНА", 0},              /* the father's name cut */
+		{"ДМИТР", "ДМИТРИЕВНА", 0},
+		{"ПЕТР", "ПЕТРОВНА", 0},                /* too short */
+		{"СЕРГЕЕ", "ДМИТРИЕВНА", 0},
+		{"ПЕТРОВ", "ПЕТРОВСКИЙ", 0},            /* not a patronymic ending */
+		{"PETROV", "PETROVNA", 0},              /* Cyrillic only */
+		{"ДМИТРИЕВНАА", "ДМИТРИЕВНА", 0},
+		{"", "ДМИТРИЕВНА", 0},
+		{NULL, "ДМИТРИЕВНА", 0},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < N(cases); i++)
+		if (patronymic_cut(cases[i].read, cases[i].full) != cases[i].want)
+			fail_msg("patronymic_cut('%s', '%s') should be %d",
+				 cases[i].read ? cases[i].read : "(null)", cases[i].full,
+				 cases[i].want);
 }
 
 /* Random bytes through every string function: no crash, valid output. */
@@ -1129,6 +1170,7 @@ test_text_random_bytes(void **state)
 			assert_true(*p >= 0x20 && *p < 0x7F && !(*p >= 'a' && *p <= 'z'));
 		(void)names_match(buf, a);
 		(void)names_match(buf, b);
+		(void)patronymic_cut(buf, a);
 		(void)date_find(buf, &y, &m, &d, NULL);
 		free(a);
 		free(b);
@@ -1164,6 +1206,7 @@ main(void)
 		cmocka_unit_test(test_text_translit_table),
 		cmocka_unit_test(test_text_names_match_positive),
 		cmocka_unit_test(test_text_names_match_negative),
+		cmocka_unit_test(test_text_patronymic_cut),
 		cmocka_unit_test(test_text_random_bytes),
 	};
 
