@@ -49,11 +49,17 @@ number_clean(const char *s)
 			i++;
 			continue;
 		}
+		/* A 5 read as a dollar sign before a digit: "$1/133727443". */
+		if (cp == '$' && i + 1 < len && s[i + 1] >= '0' && s[i + 1] <= '9')
+			cp = '5';
 		if (is_number_char(cp) && cp != 0x2116) {
 			if (space && o > 0)
 				out[o++] = ' ';
 			space = 0;
-			memcpy(out + o, s + i, n);
+			if (cp == '5')
+				out[o] = '5';
+			else
+				memcpy(out + o, s + i, n);
 			o += n;
 		} else {
 			space = 1;
@@ -95,9 +101,9 @@ to_script(uint32_t c, int cyrillic)
 	return c;
 }
 
-/* The Roman numeral OCR made of s (I read as 1, l, |, І, Т; V as У or М,
- * which no series has, as in "МІ-ЕГ" for VI-ЕГ; X as Х; II as П; III as
- * Ш), or NULL when s is no Roman numeral of 1-39. */
+/* The Roman numeral OCR made of s (I read as 1, l, |, І, Т, Г; V as У or
+ * М, which no series has, as in "МІ-ЕГ" for VI-ЕГ; X as Х; II as П or Н;
+ * III as Ш), or NULL when s is no Roman numeral of 1-39. */
 static char *
 roman(const char *s)
 {
@@ -130,6 +136,7 @@ roman(const char *s)
 			r = "X";
 			break;
 		case 0x41F:   /* П */
+		case 0x41D:   /* Н ("ХН-АУ" for XII-АУ) */
 			r = "II";
 			break;
 		case 0x428:   /* Ш */
@@ -175,6 +182,39 @@ put(char *buf, size_t o, uint32_t c)
 	return o + utf8_encode(c, buf + o);
 }
 
+/* A letter of a series, Latin or Cyrillic. */
+static int
+is_series_letter(uint32_t c)
+{
+	c = upper_cp(c);
+	return (c >= 'A' && c <= 'Z') || (c >= 0x410 && c <= 0x42F) || c == 0x406 || c == 0x40E;
+}
+
+/* Is [s, end) a Roman numeral written in the Latin I, V, X (and І, 1, l,
+ * | for I)?  Not the Cyrillic letters OCR also gives for Roman digits
+ * (П, Ш, Т, Х, ...): without a hyphen those would be a series letter. */
+static int
+roman_iv_only(const char *s, const char *end)
+{
+	char *t = xmalloc((size_t)(end - s) + 1), *r;
+	size_t i = 0, n = (size_t)(end - s);
+	int ok = n > 0;
+
+	memcpy(t, s, n);
+	t[n] = '\0';
+	while (ok && i < n) {
+		uint32_t c;
+		size_t k = utf8_decode(t + i, n - i, &c);
+
+		ok = k && ((c < 0x80 && strchr("IVX1l|", (int)c)) || c == 0x406);
+		i += k ? k : 1;
+	}
+	r = ok ? roman(t) : NULL;
+	free(t);
+	free(r);
+	return r != NULL;
+}
+
 /*
  * A series and number: "1-ГМ № 0997139" -> "I-ГМ 0997139" (script
  * cyrillic), "УШ-ВК No. 553375" -> "VIII-BK 553375" (latin).  The first
@@ -185,8 +225,44 @@ put(char *buf, size_t o, uint32_t c)
 static char *
 series_clean(const char *s, int cyrillic)
 {
-	char *c = number_clean(s), *sp, *dash, *rom, *out;
+	char *c, *sp, *dash, *rom, *out, *bars = xstrdup(s);
 	size_t len, o = 0, i, nl;
+
+	/* A bar, an exclamation mark or a brace before the hyphen is a
+	 * Roman I ("{-ВМ", eval seed 100013); number_clean would drop it.
+	 * Not a bar alone: "|-ГП" was II-ГП, two strokes read as one. */
+	if (!(bars[0] == '|' && bars[1] == '-'))
+		for (i = 0; bars[i] && bars[i] != '-'; i++)
+			if (strchr("|![{", bars[i]))
+				bars[i] = 'I';
+	c = number_clean(bars);
+	free(bars);
+	/* A hyphen OCR lost ("ІПК № 3511821" for I-ПК): a series has two
+	 * letters, so the first word's last two letters after a Roman
+	 * numeral of I, V, X only (П and Ш would be ambiguous). */
+	sp = strchr(c, ' ');
+	if (!strchr(c, '-') && sp) {
+		char *end = sp, *two;
+		uint32_t a, b;
+		size_t n1, k;
+
+		/* back two code points from the blank */
+		for (k = 0, two = end; k < 2 && two > c; k++)
+			do
+				two--;
+			while (two > c && ((unsigned char)*two & 0xC0) == 0x80);
+		n1 = utf8_decode(two, (size_t)(end - two), &a);
+		if (k == 2 && two > c && n1 && utf8_decode(two + n1, (size_t)(end - two - n1), &b) &&
+		    is_series_letter(a) && is_series_letter(b) && roman_iv_only(c, two)) {
+			char *t = xmalloc(strlen(c) + 2);
+
+			memcpy(t, c, (size_t)(two - c));
+			t[two - c] = '-';
+			strcpy(t + (two - c) + 1, two);
+			free(c);
+			c = t;
+		}
+	}
 
 	/* "I-ГМ0997139": no space after the letters. */
 	sp = strchr(c, ' ');
@@ -226,6 +302,14 @@ series_clean(const char *s, int cyrillic)
 		}
 		i += n;
 		nl++;
+		/* Ш read as L and U or I ("VITI-HLU" for VIII-НШ). */
+		if (cyrillic && cp == 'L' && dash[1 + i] &&
+		    utf8_decode(dash + 1 + i, strlen(dash + 1 + i), &next) &&
+		    (next == 'U' || next == 'I' || next == 0x406)) {
+			i += utf8_decode(dash + 1 + i, strlen(dash + 1 + i), &next);
+			o = put(out, o, 0x428);
+			continue;
+		}
 		/* Л read as two letters, J and I ("I-JIC" for I-ЛС). */
 		if (cyrillic && (cp == 'J' || cp == 0x408) && dash[1 + i] &&
 		    utf8_decode(dash + 1 + i, strlen(dash + 1 + i), &next) &&
@@ -243,6 +327,13 @@ series_clean(const char *s, int cyrillic)
 		if (cyrillic && cp == 'F')
 			cp = 0x413;
 		o = put(out, o, cp);
+	}
+	/* A series without letters is no series ("|-|П": the bar after
+	 * the hyphen was junk). */
+	if (nl == 0) {
+		free(out);
+		free(c);
+		return NULL;
 	}
 	if (dash[1 + i])
 		out[o++] = ' ';
@@ -281,6 +372,13 @@ letters_in_script(const char *s, int cyrillic)
 		size_t n = utf8_decode(c + i, len - i, &cp);
 
 		if (n == 0) {
+			i++;
+			continue;
+		}
+		/* Such a reference has no blank: one before a digit, after a
+		 * digit or a separator, is OCR's ("MC-2026- 19860"). */
+		if (cp == ' ' && o > 0 && ((out[o - 1] >= '0' && out[o - 1] <= '9') ||
+		    out[o - 1] == '-' || out[o - 1] == '/') && c[i + 1] >= '0' && c[i + 1] <= '9') {
 			i++;
 			continue;
 		}
@@ -404,6 +502,26 @@ dig(const char *s, size_t i)
 	return s[i] >= '0' && s[i] <= '9';
 }
 
+/* Would s (n bytes) hold the numeric date dd.dd.dddd at a, once the
+ * blank at i (a < i) is taken out? */
+static int
+numeric_date_without(const char *s, size_t n, size_t a, size_t i)
+{
+	char w[11];
+	size_t k, o = 0;
+
+	if (a > 0 && dig(s, a - 1))
+		return 0;
+	for (k = a; k < n && o < 10; k++)
+		if (k != i)
+			w[o++] = s[k];
+	if (o < 10 || (k < n && dig(s, k)))
+		return 0;
+	w[10] = '\0';
+	return dig(w, 0) && dig(w, 1) && strchr(".,", w[2]) && dig(w, 3) && dig(w, 4) &&
+	    strchr(".,", w[5]) && dig(w, 6) && dig(w, 7) && dig(w, 8) && dig(w, 9);
+}
+
 /*
  * Numeric dates OCR damaged in ways that leave one reading: a year split by
  * a blank ("14.01.1 997"), a dot lost before the year ("13.01 1969"), a
@@ -459,6 +577,68 @@ numeric_repair(char *s)
 			n = strlen(s);
 		}
 	}
+	/* A blank inside the day or the month: "07.1 1.2018", "0 7.11.2018". */
+	for (i = 1; i + 1 < n; i++) {
+		size_t a;
+
+		if (s[i] != ' ' || !dig(s, i - 1) || !dig(s, i + 1))
+			continue;
+		for (a = i >= 4 ? i - 4 : 0; a < i; a++)
+			if (numeric_date_without(s, n, a, i)) {
+				memmove(s + i, s + i + 1, n - i);
+				n--;
+				break;
+			}
+	}
+	/* Blanks all through a numeric date: "2 4. 0 9. 197 6".  A day and
+	 * a month of two digits each, a year of four in at most two pieces,
+	 * a blank or two beside the dots. */
+	for (i = 0; i < n; i++) {
+		char w[11];
+		size_t j = i, o = 0, part, blanks = 0;
+		static const int digits[3] = {2, 2, 4};
+
+		if (!dig(s, i) || (i > 0 && dig(s, i - 1)))
+			continue;
+		for (part = 0; part < 3; part++) {
+			int got = 0, pieces = 1;
+
+			while (got < digits[part]) {
+				if (dig(s, j)) {
+					w[o++] = s[j++];
+					got++;
+				} else if (s[j] == ' ' && got > 0 && dig(s, j + 1)) {
+					j++;
+					blanks++;
+					pieces++;
+				} else {
+					break;
+				}
+			}
+			if (got < digits[part] || pieces > 2)
+				break;
+			if (part < 2) {
+				while (s[j] == ' ')
+					j++, blanks++;
+				if (s[j] != '.')
+					break;
+				w[o++] = s[j++];
+				while (s[j] == ' ')
+					j++, blanks++;
+			}
+		}
+		if (part < 3 || dig(s, j) || blanks == 0 || blanks > 5)
+			continue;
+		memcpy(s + i, w, 10);
+		memmove(s + i + 10, s + j, n - j + 1);
+		n = strlen(s);
+	}
+	/* A year's last 1 read as a bracket or a bar: "03.08.199]". */
+	for (i = 0; i + 10 <= n; i++)
+		if ((i == 0 || !dig(s, i - 1)) && dig(s, i) && dig(s, i + 1) && s[i + 2] == '.' &&
+		    dig(s, i + 3) && dig(s, i + 4) && s[i + 5] == '.' && dig(s, i + 6) &&
+		    dig(s, i + 7) && dig(s, i + 8) && strchr("]|", s[i + 9]))
+			s[i + 9] = '1';
 	/* A dot lost before the year: "13.01 1969". */
 	for (i = 0; i + 10 <= n; i++)
 		if ((i == 0 || !dig(s, i - 1)) && dig(s, i) && dig(s, i + 1) && s[i + 2] == '.' &&
@@ -470,7 +650,7 @@ numeric_repair(char *s)
 		    !dig(s, i + 4) || !dig(s, i + 6) || !dig(s, i + 7) || !dig(s, i + 8) ||
 		    !dig(s, i + 9) || (i + 10 < n && dig(s, i + 10)))
 			continue;
-		if (!strchr(".,", s[i + 2]) || !strchr(".,", s[i + 5]))
+		if (!strchr(".,-", s[i + 2]) || !strchr(".,-", s[i + 5]))
 			continue;
 		s[i + 2] = s[i + 5] = '.';
 		if (strchr("689", s[i]) && s[i + 1] >= '2')
@@ -947,38 +1127,15 @@ extract_field(const models *m, const field_model *fm, const page_text *lines,
 	found_free(&b);
 }
 
-/* Does name s hold a Latin letter with no Cyrillic twin (S in AYSE)? */
-static int
-surely_latin(const char *s)
-{
-	size_t i = 0, len = strlen(s), k;
-	uint32_t c;
 
-	while (i < len) {
-		size_t n = utf8_decode(s + i, len - i, &c);
-
-		if (n == 0)
-			return 0;
-		i += n;
-		c = upper_cp(c);
-		if (c < 'A' || c > 'Z')
-			continue;
-		for (k = 0; k < sizeof twins / sizeof *twins; k++)
-			if (twins[k][0] == c)
-				break;
-		if (k == sizeof twins / sizeof *twins)
-			return 1;
-	}
-	return 0;
-}
-
-/* Name s in Latin when every letter is a Cyrillic capital with a Latin
- * twin (КАУА -> KAYA), else NULL. */
+/* Name s in the other script when every letter is a capital with a twin
+ * there: into Latin, КАУА -> KAYA; into Cyrillic, APTEM -> АРТЕМ.  NULL
+ * when a letter has none. */
 static char *
-twins_to_latin(const char *s)
+twins_to_script(const char *s, int cyrillic)
 {
 	size_t i = 0, len = strlen(s), o = 0, k;
-	char *out = xmalloc(len + 1);
+	char *out = xmalloc(2 * len + 1);
 	uint32_t c;
 
 	while (i < len) {
@@ -992,13 +1149,13 @@ twins_to_latin(const char *s)
 			continue;
 		}
 		for (k = 0; k < sizeof twins / sizeof *twins; k++)
-			if (twins[k][1] == c)
+			if (twins[k][!cyrillic] == c)
 				break;
 		if (k == sizeof twins / sizeof *twins) {
 			free(out);
 			return NULL;
 		}
-		out[o++] = (char)twins[k][0];
+		o = put(out, o, twins[k][!!cyrillic]);
 	}
 	out[o] = '\0';
 	if (i < len || o == 0) {
@@ -1008,19 +1165,50 @@ twins_to_latin(const char *s)
 	return out;
 }
 
+/* Does name s hold a letter of the script (Latin, or Cyrillic when
+ * cyrillic) with no twin in the other: S in AYSE, Ц in ЗАЙЦЕВ?  Not Ё, Й:
+ * OCR's Е, И with a mark. */
+static int
+surely_in(const char *s, int cyrillic)
+{
+	size_t i = 0, len = strlen(s), k;
+	uint32_t c;
+
+	while (i < len) {
+		size_t n = utf8_decode(s + i, len - i, &c);
+
+		if (n == 0)
+			return 0;
+		i += n;
+		c = upper_cp(c);
+		if (cyrillic ? c < 0x400 || c > 0x4FF || c == 0x401 || c == 0x419 :
+		    c < 'A' || c > 'Z')
+			continue;
+		for (k = 0; k < sizeof twins / sizeof *twins; k++)
+			if (twins[k][!!cyrillic] == c)
+				break;
+		if (k == sizeof twins / sizeof *twins)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * A document writes one person's name in one script.  When one part of
  * the name is surely Latin (AYSE) and another is all Cyrillic capitals
  * that have Latin twins (КАУА: OCR took KAYA for Cyrillic beside a
- * Russian label), that one is put back in Latin; attribute read keeps
- * what OCR read.
+ * Russian label), that one is put back in Latin; the other way round,
+ * Latin capitals beside a surely Cyrillic part (APTEM beside Зайцев,
+ * eval seed 100013) go into Cyrillic.  Attribute read keeps what OCR
+ * read.  A surely Latin part wins: Latin names come with Cyrillic
+ * look-alikes more often than the other way round.
  */
 static void
 one_script_names(xmlNodePtr doc)
 {
 	static const char *const parts[] = {"surname", "given-name", "patronymic"};
 	xmlNodePtr f[3] = {NULL, NULL, NULL}, n;
-	int i, latin = 0;
+	int i, latin = 0, cyrillic = 0;
 
 	for (n = xml_child(doc, "field"); n; n = xml_next(n, "field")) {
 		char *name = xml_get(n, "name");
@@ -1034,15 +1222,16 @@ one_script_names(xmlNodePtr doc)
 		if (f[i]) {
 			xmlChar *v = xmlNodeGetContent(f[i]);
 
-			latin |= v && surely_latin((const char *)v);
+			latin |= v && surely_in((const char *)v, 0);
+			cyrillic |= v && surely_in((const char *)v, 1);
 			xmlFree(v);
 		}
-	if (!latin)
+	if (!latin && !cyrillic)
 		return;
 	for (i = 0; i < 3; i++)
 		if (f[i]) {
 			xmlChar *v = xmlNodeGetContent(f[i]);
-			char *l = v ? twins_to_latin((const char *)v) : NULL;
+			char *l = v ? twins_to_script((const char *)v, !latin) : NULL;
 
 			if (l) {
 				/* What OCR read stays, for the identity check

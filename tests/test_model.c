@@ -218,6 +218,17 @@ static const field_row field_rows[] = {
 	    "BIRTH CERTIFICATE\nSurname: FEDOROVICH\nDate of birth: 5 August 1992\n"
 	    "Series УШ-ВК No. 553375\n",
 	    "surname=FEDOROVICH;birth-date=1992-08-05;number=VIII-BK 553375"},
+	{"RF: \"имя. отчество\", the series hyphen lost (eval seed 100013)", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nШЕВЧУК\nфамилия\nСЕРГЕЙ АРТЕМОВИЧ\nимя. отчество\n"
+	    "Дата выдачи 03.02.2021\nСерия ІПК № 3511821\n",
+	    "surname=ШЕВЧУК;given-name=СЕРГЕЙ;patronymic=АРТЕМОВИЧ;number=I-ПК 3511821"},
+	{"by-ru: a date with a colon, a blank in the month, LU for Ш", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nДата рождения 19 августа: 2009 г.\n"
+	    "Дата выдачи 07.1 1.2018\nVITI-HLU № 044261\n",
+	    "birth-date=2009-08-19;issue-date=2018-11-07;number=VIII-НШ 044261"},
+	{"en translation: \"Sumame\" (rn read as m)", "birth-certificate",
+	    "Translation from Russian\nBIRTH CERTIFICATE\nSumame: KOZLOV\nName: ANATOLII\n",
+	    "surname=KOZLOV;given-name=ANATOLII"},
 	{"a name that cannot be read is reported, not guessed", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nДата рождения 9\nДата выдачи LTRS 190\n",
 	    "!surname;!given-name;!birth-date;!issue-date;!number"},
@@ -248,6 +259,13 @@ static const field_row field_rows[] = {
 	    "СПРАВКА\nо наличии (отсутствии) судимости\nФамилия КАУА\nИмя AYSE\n"
 	    "Дата рождения 04.07.1979\n",
 	    "surname=KAYA;given-name=AYSE;birth-date=1979-07-04"},
+	{"by-ru: a Cyrillic name read in Latin look-alikes beside Cyrillic ones (eval seed 100013)",
+	    "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия Зайцев\nСобственное имя APTEM\nОтчество Анатольевич\n",
+	    "surname=Зайцев;given-name=АРТЕМ;patronymic=Анатольевич"},
+	{"by-ru: Latin look-alikes stay Latin when nothing is surely Cyrillic", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия KAYA\nСобственное имя AHMET\n",
+	    "surname=KAYA;given-name=AHMET"},
 	{"by-mvd: Cyrillic look-alikes stay Cyrillic when no part is surely Latin",
 	    "criminal-record-certificate",
 	    "СПРАВКА\nо наличии (отсутствии) судимости\nФамилия ТАРАС\nИмя OKCAHA\n"
@@ -306,6 +324,30 @@ static const field_row field_rows[] = {
 	    "Date of birth: 26 August 1970\nthe above-named person has no criminal record. No\n",
 	    "surname=SINGH;given-name=VIKRAM;birth-date=1970-08-26;issue-date=2026-08-27;"
 	    "number=PCC/2026/734610;result=none"},
+	{"en police: \"по\" for no, a blank among the digits (eval seed 100013)",
+	    "criminal-record-certificate",
+	    "POLICE CLEARANCE CERTIFICATE\nCertificate No.: PCC/2026/85807 1\n"
+	    "Surname: SINGH\nthe above-named person has по criminal record. No adverse\n",
+	    "number=PCC/2026/858071;surname=SINGH;result=none"},
+	{"en police: \"по convictions recorded\" is not a conviction", "criminal-record-certificate",
+	    "POLICE CLEARANCE CERTIFICATE\nSurname: SINGH\nthe above-named person has по convictions recorded\n",
+	    "result=none"},
+	{"translation: \"No,\" for No. (eval seed 100014)", "criminal-record-certificate",
+	    "MINISTRY OF INTERNAL AFFAIRS\nOF THE RUSSIAN FEDERATION\n"
+	    "No, 68/4-786726 dated 18.06.2025\nCERTIFICATE\n",
+	    "number=68/4-786726;issue-date=2025-06-18"},
+	{"translation: the surname label misread before \", name, patronymic\"",
+	    "criminal-record-certificate",
+	    "MINISTRY OF INTERNAL AFFAIRS\nCERTIFICATE\n"
+	    "Зигтате, name, patronymic: TKACHUK VLADIMIR PAVLOVICH\n",
+	    "surname=TKACHUK;given-name=VLADIMIR;patronymic=PAVLOVICH"},
+	{"translation: Sumame", "criminal-record-certificate",
+	    "MINISTRY OF INTERNAL AFFAIRS\nCERTIFICATE\n"
+	    "Sumame, name, patronymic: VASILEVSKAIA IULIIA DENISOVNA\n",
+	    "surname=VASILEVSKAIA;given-name=IULIIA;patronymic=DENISOVNA"},
+	{"ru-mvd: $ for 5 in the number (eval seed 100014)", "criminal-record-certificate",
+	    "СПРАВКА о наличии (отсутствии) судимости\n«29» июня 2026 года № $1/133727443\n",
+	    "number=51/133727443"},
 	{"en police: the reference read in Cyrillic look-alikes (eval seed 100002)",
 	    "criminal-record-certificate",
 	    "POLICE CLEARANCE CERTIFICATE\nCertificate No.: РСС/2026/089317\nSurname: SMITH\n",
@@ -916,6 +958,8 @@ test_model_number_clean(void **state)
 		{"II-РЕ № 619418", "II-РЕ 619418"},
 		{"I-ВМ №0123456", "I-ВМ 0123456"},
 		{"  № 12/345-K ", "12/345-K"},
+		{"$1/133727443", "51/133727443"},              /* $ for 5: eval seed 100014 */
+		{"$ 1/13", "1/13"},                            /* a $ alone is no digit */
 		{"", ""},
 	};
 	size_t i;
@@ -958,12 +1002,30 @@ test_model_number_series(void **state)
 		{"IV-FO 287391", "cyrillic", "IV-ГО 287391"},       /* F for Г */
 		{"VI-OF 514430", "cyrillic", "VI-ОГ 514430"},
 		{"XII-ЯЙ 651245", "cyrillic", "XII-ЯИ 651245"},     /* no series has Й */
+		{"|-ГП 104308", "cyrillic", NULL},                  /* I or II: seed 100013 had II */
+		{"!I-ГП 104308", "cyrillic", "II-ГП 104308"},       /* ! for I */
+		{"|V-ГП 104308", "cyrillic", "IV-ГП 104308"},
+		{"|-|П 104308", "cyrillic", NULL},                  /* only before the hyphen */
+		{"I- 104308", "cyrillic", NULL},                    /* no letters */
+		{"{-ВМ 8847263", "cyrillic", "I-ВМ 8847263"},       /* a brace for I */
+		{"ХН-АУ 063221", "cyrillic", "XII-АУ 063221"},      /* Н for II */
+		{"ГУ-ЦХ 287955", "cyrillic", "IV-ЦХ 287955"},       /* Г for I */
+		{"VITI-HLU 044261", "cyrillic", "VIII-НШ 044261"},  /* LU for Ш */
+		{"ІПК 3511821", "cyrillic", "I-ПК 3511821"},        /* the hyphen lost */
+		{"XIIАУ 063221", "cyrillic", "XII-АУ 063221"},
+		{"ІК 0651262", "cyrillic", NULL},                   /* one letter: the series is lost */
+		{"ТПК 3511821", "cyrillic", NULL},                  /* Т, П: letters without a hyphen */
 		{"УШ-ВК 553375", "latin", "VIII-BK 553375"},        /* V + III, Cyrillic letters */
 		{"II-IAF 541637", "latin", "II-IAF 541637"},
 		{"ТРИ 2194050", "cyrillic", NULL},                  /* no series to read */
 		{"AB-ВМ 1234567", "cyrillic", NULL},                /* no Roman numeral */
 		{"25/4-75791", NULL, "25/4-75791"},
 		{"PCC/2026/734610", NULL, "PCC/2026/734610"},
+		{"PCC/2026/8 14728", "latin-letters", "PCC/2026/814728"},  /* a blank among digits */
+		{"РСС/2026/089317", "latin-letters", "PCC/2026/089317"},
+		{"PCC/2026/A 14", "latin-letters", "PCC/2026/A 14"},
+		{"MC-2026- 19860", "latin-letters", "MC-2026-19860"},
+		{"МС-2026-05173", "latin-letters", "MC-2026-05173"},
 	};
 	size_t i;
 
@@ -1006,6 +1068,17 @@ test_model_date_normalise(void **state)
 		{"01 . 01 . 20 15", "2015-01-01"},            /* eval seed 100007 */
 		{"01 . 01 . 2015 г.", "2015-01-01"},
 		{"01 . 01 . 20 1 5", NULL},
+		{"19 августа: 2009 г.", "2009-08-19"},        /* eval seed 100013 */
+		{"07.1 1.2018", "2018-11-07"},                /* a blank in the month */
+		{"0 7.11.2018", "2018-11-07"},
+		{"07.1 1.20 18", "2018-11-07"},               /* pieces of two digits */
+		{"03.08.199] |", "1991-08-03"},               /* ] for the year's last 1 */
+		{"03.08.199]7", NULL},
+		{"18-05. 2016", "2016-05-18"},                /* mixed separators */
+		{"2 4. 0 9. 197 6", "1976-09-24"},            /* blanks all through: seed 100012 */
+		{"2 4 . 0 9 . 1976 г.", "1976-09-24"},
+		{"24.09.19 7 6", NULL},                       /* a year in three pieces */
+		{"20) снежня 2025 г.", "2025-12-20"},         /* ) after the day */
 		{"91.04.1988", NULL},                         /* 01 or 31: not guessed */
 		{"18.67.2005", "2005-07-18"},                 /* 6 for 0 in the month: seed 100008 */
 		{"27.07.2922", "2022-07-27"},                 /* 9 for 0 in the year: seed 100012 */
