@@ -1986,9 +1986,10 @@ lost_final_short_i(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
  * neither the first letter (КАРИНА is not МАРИНА) nor one of the last
  * two (endings: ВИТАЛИЙ is not ВИТАЛИК, KRISTINA not KRISTINE, КОВАЛЬЧУК
  * not КОВАЛЬЧИК; one that romanises longer, ЕВГЕНИЙ against ЕВГЕНИЯ, has
- * another length).  АЛЕКСАНЛРОВИЧ for АЛЕКСАНДРОВИЧ; not KSENITA for
- * KSENIIA, a slip in the ending.  Short names have too many neighbours
- * (АЛИНА, АЛЕНА) to be lenient about.
+ * another length).  АЛЕКСАНЛРОВИЧ for АЛЕКСАНДРОВИЧ; KSENITA for
+ * KSENIIA is a slip in the ending, taken only as latin_ocr_twins().
+ * Short names have too many neighbours (АЛИНА, АЛЕНА) to be lenient
+ * about.
  */
 #define SLIP_MIN 7
 
@@ -2003,6 +2004,38 @@ one_slip(const char *a, const char *b)
 		if (a[i] != b[i])
 			diff++, at = i;
 	return diff == 1 && at > 0 && at + 2 < n;
+}
+
+/*
+ * Latin letters OCR reads for others in this data, romanised a read for
+ * b: T for an I beside another I (the double I of ICAO's -IIA, -II:
+ * IULITA for IULIIA, DMITRIT for DMITRII, ANASTASITA; a single I, as in
+ * MARIA and MARTA, is never taken), and H for LI once (AH for ALI, eval
+ * seeds 100008, 100009, 100011).  At least three letters.  (MARITA is a
+ * name too, but a sister's paper still differs in the birth date, which
+ * is checked on its own.)
+ */
+static int
+latin_ocr_twins(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b), i = 0, j = 0;
+	int h = 0, diff = 0;
+
+	if (nb < 3)
+		return 0;
+	while (i < na && j < nb) {
+		if (a[i] == b[j]) {
+			i++, j++;
+		} else if (a[i] == 'T' && b[j] == 'I' &&
+		    ((j > 0 && b[j - 1] == 'I') || b[j + 1] == 'I')) {
+			i++, j++, diff++;
+		} else if (!h && a[i] == 'H' && b[j] == 'L' && b[j + 1] == 'I') {
+			i++, j += 2, h = 1, diff++;
+		} else {
+			return 0;
+		}
+	}
+	return i == na && j == nb && diff > 0;
 }
 
 /* Is the Latin name c[0..n), read as the Cyrillic its letters look like,
@@ -2109,7 +2142,7 @@ names_match(const char *a, const char *b)
 	if (!rc && oa != ob)
 		rc = oa ? sounds_alike(ra, rb) : sounds_alike(rb, ra);
 	if (!rc)
-		rc = one_slip(ra, rb);
+		rc = one_slip(ra, rb) || latin_ocr_twins(ra, rb) || latin_ocr_twins(rb, ra);
 done:
 	free(ca);
 	free(cb);

@@ -1015,6 +1015,13 @@ test_text_names_match_positive(void **state)
 		{"САРА", "SARAH"},
 		/* OCR twins (eval seed 100013) */
 		{"ПЕНИСОВИЧ", "ДЕНИСОВИЧ"},
+		{"IULITA", "Юлия"},                     /* T for the double I */
+		{"ANASTASITA", "ANASTASIIA"},
+		{"DMITRIT", "Дмитрий"},
+		{"KSENITA", "KSENIIA"},
+		{"KSENITA", "Ксения"},
+		{"AH", "ALI"},                          /* H for LI */
+		{"AH", "Али"},
 		{"СГАВК", "CLARK"},
 	};
 
@@ -1085,8 +1092,10 @@ test_text_names_match_negative(void **state)
 		{"КОВАЛЬЧУК", "КОВАЛЬЧИК"},
 		{"MARIANNA", "MARIANNE"},
 		{"KRISTINA", "HRISTINA"},
-		{"KSENITA", "KSENIIA"},
-		{"KSENITA", "Ксения"},
+		{"MARTA", "MARIA"},                     /* T for a single I: two names */
+		{"MARTA", "Мария"},
+		{"АH", "ALIA"},
+		{"AHH", "ALILI"},                       /* H for LI once */
 		{"АЛЕКСАНДРОВИЧ", "АЛЕКСАНДРОВНА"},
 		{"КАМА", "RONA"},
 		{"ЮРИ", "ЮРИЙ"},                        /* too short */
