@@ -56,6 +56,8 @@
 struct ocr_engine {
 	TessBaseAPI *api;
 	TessBaseAPI *osd;
+	TessBaseAPI *latin;     /* eng alone, for Latin pages; made when needed */
+	int latin_tried;        /* 1 once making it was tried (or not allowed) */
 };
 
 void
@@ -95,6 +97,19 @@ tess_new(const char *langs)
 	return api;
 }
 
+/* Is lang one of the '+'-separated languages of langs? */
+static int
+lang_listed(const char *langs, const char *lang)
+{
+	size_t n = strlen(lang);
+	const char *p;
+
+	for (p = langs; (p = strstr(p, lang)) != NULL; p += n)
+		if ((p == langs || p[-1] == '+') && (p[n] == '\0' || p[n] == '+'))
+			return 1;
+	return 0;
+}
+
 struct ocr_engine *
 ocr_engine_new(const char *langs, char **why)
 {
@@ -111,6 +126,9 @@ ocr_engine_new(const char *langs, char **why)
 		return NULL;
 	}
 	TessBaseAPISetPageSegMode(e->api, PSM_AUTO);
+	/* Latin pages are read again in English only when English is one of
+	 * the languages asked for. */
+	e->latin_tried = !lang_listed(langs, "eng");
 	/* Without OSD we still fix upside-down pages by comparing
 	 * confidences, so its absence is survivable. */
 	e->osd = tess_new("osd");
@@ -132,6 +150,10 @@ ocr_engine_free(struct ocr_engine *e)
 	if (e->osd) {
 		TessBaseAPIEnd(e->osd);
 		TessBaseAPIDelete(e->osd);
+	}
+	if (e->latin) {
+		TessBaseAPIEnd(e->latin);
+		TessBaseAPIDelete(e->latin);
 	}
 	free(e);
 }
@@ -1043,6 +1065,9 @@ keep_darkest_ink(PIX *pix, const int *rect)
 	boxDestroy(&box);
 }
 
+static void latin_page_words(struct ocr_engine *e, struct reading *r, int dpi,
+    double budget_ms);
+
 /*
  * Tesseract's page layout now and then drops whole lines (a block of form
  * fields over ruled lines taken for a picture, a birth certificate's
@@ -1139,11 +1164,142 @@ reread(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
 	pixDestroy(&rules);
 	boxaDestroy(&lost);
 	r->conf = r->words > 0 ? r->conf_sum / r->words : 0;
+	latin_page_words(e, r, dpi, budget_ms - (mono_ms() - start));
 	if (ocr_debugging())
 		fprintf(stderr, "%s: second readings: %d row(s), %d read, %.2f s\n",
 		    progname, rows ? boxaGetCount(rows) : 0, done,
 		    (mono_ms() - start) / 1e3);
 	boxaDestroy(&rows);
+}
+
+/*
+ * A page in Latin script (an English translation, a police certificate)
+ * with a word Tesseract read in Cyrillic letters: with Russian and
+ * Belarusian loaded, a foreign name comes out as Cyrillic look-alikes
+ * at 80-90% confidence (ANASTASIIA as АМАЗТАЗПА, SAVITSKII as ЗАЎІТЭКП,
+ * EVANS as ЕУАМ on the eval seeds).  On a page whose letters are at
+ * least LATIN_PAGE Latin, every word with a Cyrillic letter is read again
+ * on its own in English alone and takes that reading when it is Latin
+ * letters, about as long, with confidence LATIN_MIN_CONF or more.  The
+ * first reading stays in attribute first.  At most LATIN_MAX words a
+ * page.
+ */
+#define LATIN_PAGE 0.8
+#define LATIN_MIN_LETTERS 40
+#define LATIN_MIN_CONF 60.0
+#define LATIN_MAX 40
+
+/* Letters of word text s: Latin, Cyrillic. */
+static void
+count_letters(const char *s, int *lat, int *cyr)
+{
+	size_t len = strlen(s), i = 0, k;
+
+	while (i < len) {
+		uint32_t cp = 0;
+
+		k = utf8_decode(s + i, len - i, &cp);
+		i += k ? k : 1;
+		*lat += cp_kind(cp) == CP_LATIN;
+		*cyr += cp_kind(cp) == CP_CYRILLIC;
+	}
+}
+
+/* The English reading of rect, trimmed of blanks, when it is Latin
+ * letters (and inner hyphens and apostrophes) and maybe punctuation at
+ * its end ("No.:"); NULL otherwise. */
+static char *
+english_word(TessBaseAPI *api, const int *b, int pad, int W, int H, double *conf)
+{
+	int x0 = b[0] - pad < 0 ? 0 : b[0] - pad, y0 = b[1] - pad < 0 ? 0 : b[1] - pad;
+	int x1 = b[2] + pad > W ? W : b[2] + pad, y1 = b[3] + pad > H ? H : b[3] + pad;
+	char *raw, *t;
+	size_t n, i;
+
+	TessBaseAPISetRectangle(api, x0, y0, x1 - x0, y1 - y0);
+	if (TessBaseAPIRecognize(api, NULL) != 0 || !(raw = TessBaseAPIGetUTF8Text(api)))
+		return NULL;
+	*conf = TessBaseAPIMeanTextConf(api);
+	t = text_clean(raw, strlen(raw));
+	TessDeleteText(raw);
+	for (n = strlen(t); n > 0 && strchr(" \n", t[n - 1]); n--)
+		t[n - 1] = '\0';
+	while (n > 0 && strchr(".,;:", t[n - 1]))
+		n--;
+	for (i = 0; i < n; i++)
+		if (!((t[i] >= 'A' && t[i] <= 'Z') || (t[i] >= 'a' && t[i] <= 'z') ||
+		    (i > 0 && (t[i] == '-' || t[i] == '\''))))
+			break;
+	if (n == 0 || i < n) {
+		free(t);
+		return NULL;
+	}
+	return t;
+}
+
+static void
+latin_page_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
+{
+	double start = mono_ms();
+	int lat = 0, cyr = 0, tried = 0, W = pixGetWidth(r->image), H = pixGetHeight(r->image);
+	xmlNodePtr l, w;
+
+	for (l = r->lines->children; l; l = l->next)
+		for (w = l->children; w; w = w->next)
+			if (w->type == XML_ELEMENT_NODE) {
+				xmlChar *t = xmlNodeGetContent(w);
+
+				if (t)
+					count_letters((const char *)t, &lat, &cyr);
+				xmlFree(t);
+			}
+	if (lat < LATIN_MIN_LETTERS || cyr == 0 || lat < LATIN_PAGE * (lat + cyr))
+		return;
+	if (!e->latin_tried) {
+		e->latin_tried = 1;
+		e->latin = tess_new("eng");
+	}
+	if (!e->latin)
+		return;
+	TessBaseAPISetPageSegMode(e->latin, PSM_SINGLE_WORD);
+	TessBaseAPISetImage2(e->latin, r->image);
+	TessBaseAPISetSourceResolution(e->latin, dpi);
+	for (l = r->lines->children; l && tried < LATIN_MAX; l = l->next)
+		for (w = l->children; w && tried < LATIN_MAX; w = w->next) {
+			xmlChar *t;
+			int b[4], wl = 0, wc = 0, nl = 0, nc = 0;
+			double c = 0;
+			char *en;
+
+			if (w->type != XML_ELEMENT_NODE || !node_box(w, b) ||
+			    mono_ms() - start > budget_ms)
+				continue;
+			t = xmlNodeGetContent(w);
+			if (t)
+				count_letters((const char *)t, &wl, &wc);
+			if (!t || wc == 0 || wl + wc < 2) {
+				xmlFree(t);
+				continue;
+			}
+			tried++;
+			en = english_word(e->latin, b, dpi / 50, W, H, &c);
+			if (en)
+				count_letters(en, &nl, &nc);
+			if (ocr_debugging())
+				fprintf(stderr, "%s: word %d,%d: Cyrillic on a Latin page, "
+				    "English reading %s (%.0f)\n", progname, b[0], b[1],
+				    en ? "Latin" : "refused", c);
+			if (en && c >= LATIN_MIN_CONF && nl >= wl + wc - 2 && nl <= wl + wc + 2) {
+				r->conf_sum += c - node_conf(w);
+				xml_set(w, "first", (const char *)t);
+				xmlNodeSetContent(w, BAD_CAST en);
+				xml_setf(w, "c", "%.1f", c);
+			}
+			free(en);
+			xmlFree(t);
+		}
+	TessBaseAPIClear(e->latin);
+	r->conf = r->words > 0 ? r->conf_sum / r->words : 0;
 }
 
 int
