@@ -213,6 +213,17 @@ int names_match(const char *a, const char *b);
  */
 int patronymic_cut(const char *read, const char *full);
 
+/*
+ * 1 when the letters of line, all blanks and marks taken out, are the
+ * letters of surname, given and patronymic (NULL: none) run together,
+ * compared romanised, with at most two stray letters at either end.  A
+ * full name printed letter-spaced comes out of OCR cut anywhere ("Б ОН
+ * ДАРЕ Н КО А НАСТАС ИЯ ПЕТРОВНА"); its parts cannot be told apart, but
+ * whether it is the applicant's can.
+ */
+int full_name_holds(const char *line, const char *surname, const char *given,
+    const char *patronymic);
+
 /* ---- model.c: document models (models/documents.xml) ---------------- */
 
 /* One compiled PCRE2 pattern from the models, with what a match means. */

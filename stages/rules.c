@@ -494,9 +494,13 @@ check_identity(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
 {
 	static const char *const parts[] = {"surname", "given-name", "patronymic"};
 	size_t i;
-	char *bd;
+	char *bd, *full = field_value(d, "full-name");
+	/* The whole name as printed on one line holds the applicant's,
+	 * letter for letter: the parts were cut wrong, the name is hers. */
+	int whole = full_name_holds(full, p->surname, p->given, p->patronymic);
 
-	for (i = 0; i < 3; i++) {
+	free(full);
+	for (i = 0; i < 3 && !whole; i++) {
 		const char *mine = i == 0 ? p->surname : i == 1 ? p->given : p->patronymic;
 		char *v = i < 2 ? needed_field(root, d, type, id, parts[i])
 				: field_value(d, parts[i]);

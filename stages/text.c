@@ -2183,3 +2183,46 @@ patronymic_cut(const char *read, const char *full)
 	free(b);
 	return rc;
 }
+
+/* The letters of s, nothing else, as one word. */
+static char *
+letters_only(const char *s)
+{
+	uint32_t *c;
+	size_t n = decode_all(s, strlen(s), &c, NULL), i, o;
+	char *out;
+
+	for (i = o = 0; i < n; i++)
+		if (is_letter(c[i]))
+			c[o++] = c[i];
+	out = encode_all(c, o);
+	free(c);
+	return out;
+}
+
+int
+full_name_holds(const char *line, const char *surname, const char *given,
+    const char *patronymic)
+{
+	char *whole, *a, *b, *ra, *rb, *at;
+	size_t na, nb;
+	int rc = 0;
+
+	if (!line || !surname || !given || !*surname || !*given)
+		return 0;
+	whole = xasprintf("%s%s%s", surname, given, patronymic ? patronymic : "");
+	a = letters_only(line);
+	b = letters_only(whole);
+	ra = translit_latin(a);
+	rb = translit_latin(b);
+	na = strlen(ra);
+	nb = strlen(rb);
+	if (nb >= 8 && (at = strstr(ra, rb)) != NULL)
+		rc = (size_t)(at - ra) <= 2 && na - (size_t)(at - ra) - nb <= 2;
+	free(whole);
+	free(a);
+	free(b);
+	free(ra);
+	free(rb);
+	return rc;
+}

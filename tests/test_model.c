@@ -348,6 +348,11 @@ static const field_row field_rows[] = {
 	    "MINISTRY OF INTERNAL AFFAIRS\nCERTIFICATE\n"
 	    "Sumame, name, patronymic: VASILEVSKAIA IULIIA DENISOVNA\n",
 	    "surname=VASILEVSKAIA;given-name=IULIIA;patronymic=DENISOVNA"},
+	{"ru-mvd: the whole name line kept for the identity check (eval seed 100013)",
+	    "criminal-record-certificate",
+	    "СПРАВКА о наличии (отсутствии) судимости\n"
+	    "Фамилия, имя, отчество Б ОН ДАРЕ Н КО А НАСТАС ИЯ ПЕТРОВНА и\n",
+	    "full-name=Б ОН ДАРЕ Н КО А НАСТАС ИЯ ПЕТРОВНА и"},
 	{"ru-mvd: $ for 5 in the number (eval seed 100014)", "criminal-record-certificate",
 	    "СПРАВКА о наличии (отсутствии) судимости\n«29» июня 2026 года № $1/133727443\n",
 	    "number=51/133727443"},

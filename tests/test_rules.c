@@ -142,6 +142,23 @@ static const row rows[] = {
 	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\" read=\"ПЕТРОВ\">PETPOB</field>"
 	    "<field name=\"given-name\">Андрей</field><field name=\"birth-date\">1987-03-14</field>"
 	    "</document>", "review", "name-mismatch:birth-certificate"},
+	{"12.7.1 a letter-spaced full name cut wrong is still the applicant's (seed 100013)",
+	    "12.7.1", "2026-11-03", "1987-03-14", "RUS", "",
+	    "<document id=\"d1\" type=\"criminal-record-certificate\" confidence=\"0.9\">"
+	    "<page file=\"a.pdf\" index=\"1\"/><field name=\"surname\">ВАЛЕ</field>"
+	    "<field name=\"given-name\">НКО</field>"
+	    "<field name=\"full-name\">К ОВАЛЕ НКО А НДРЕЙ ВИКТОР ОВИЧ и</field>"
+	    "<field name=\"birth-date\">1987-03-14</field>" ISSUED("2026-09-30")
+	    "<field name=\"result\">none</field></document>" MED("fit"), "complete", ""},
+	{"12.7.1 a full name line of someone else is no excuse", "12.7.1", "2026-11-03",
+	    "1987-03-14", "RUS", "",
+	    "<document id=\"d1\" type=\"criminal-record-certificate\" confidence=\"0.9\">"
+	    "<page file=\"a.pdf\" index=\"1\"/><field name=\"surname\">ВАЛЕ</field>"
+	    "<field name=\"given-name\">НКО</field>"
+	    "<field name=\"full-name\">К ОВАЛЕ НКО ИГОРЬ ВИКТОР ОВИЧ</field>"
+	    "<field name=\"birth-date\">1987-03-14</field>" ISSUED("2026-09-30")
+	    "<field name=\"result\">none</field></document>" MED("fit"), "review",
+	    "name-mismatch:criminal-record-certificate"},
 	{"11.1.1 wrong birth date", "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
 	    BIRTH("Коваленко", "Андрей", "1987-03-15"), "review",
 	    "birth-date-mismatch:birth-certificate"},

@@ -1152,6 +1152,36 @@ test_text_patronymic_cut(void **state)
 				 cases[i].want);
 }
 
+/* The whole name on one line, letter-spaced and cut anywhere. */
+static void
+test_text_full_name_holds(void **state)
+{
+	static const struct {
+		const char *line, *s, *g, *p;
+		int want;
+	} cases[] = {
+		{"Б ОН ДАРЕ Н КО А НАСТАС ИЯ ПЕТРОВНА и", "Бондаренко", "Анастасия",
+		    "Петровна", 1},                     /* eval seed 100013 */
+		{"ВОЛ КОВА СВЕТЛАНА ЮРЬЕВНА", "ВОЛКОВА", "СВЕТЛАНА", "ЮРЬЕВНА", 1},
+		{"FEDOROVICH VALENTINA VADIMOVNA", "Федорович", "Валентина", "Вадимовна", 1},
+		{"ЗАЙЦЕВ ИВАН", "Зайцев", "Иван", NULL, 1},
+		{"р) ЗАЙЦЕВ ИВАН ИВАНОВИЧ", "Зайцев", "Иван", "Иванович", 1},
+		{"Б ОН ДАРЕ Н КО А НАСТАС ИЯ", "Бондаренко", "Анастасия", "Петровна", 0},
+		{"БОНДАРЕНКО ОЛЬГА ПЕТРОВНА", "Бондаренко", "Анастасия", "Петровна", 0},
+		{"ИВАНОВ ИВАН ИВАНОВИЧ БЫВШ. ПЕТРОВ", "Иванов", "Иван", "Иванович", 0},
+		{"ЗАЙЦЕВ ИВАН", "Зайцев", "", NULL, 0},
+		{NULL, "Зайцев", "Иван", NULL, 0},
+		{"ЛИ ЮН", "Ли", "Юн", NULL, 0},         /* too short to be sure of */
+	};
+
+	(void)state;
+	for (size_t i = 0; i < N(cases); i++)
+		if (full_name_holds(cases[i].line, cases[i].s, cases[i].g, cases[i].p) !=
+		    cases[i].want)
+			fail_msg("full_name_holds('%s') should be %d",
+				 cases[i].line ? cases[i].line : "(null)", cases[i].want);
+}
+
 /* Random bytes through every string function: no crash, valid output. */
 static void
 test_text_random_bytes(void **state)
@@ -1180,6 +1210,7 @@ test_text_random_bytes(void **state)
 		(void)names_match(buf, a);
 		(void)names_match(buf, b);
 		(void)patronymic_cut(buf, a);
+		(void)full_name_holds(buf, a, b, buf);
 		(void)date_find(buf, &y, &m, &d, NULL);
 		free(a);
 		free(b);
@@ -1216,6 +1247,7 @@ main(void)
 		cmocka_unit_test(test_text_names_match_positive),
 		cmocka_unit_test(test_text_names_match_negative),
 		cmocka_unit_test(test_text_patronymic_cut),
+		cmocka_unit_test(test_text_full_name_holds),
 		cmocka_unit_test(test_text_random_bytes),
 	};
 
