@@ -470,9 +470,23 @@ read_matches(xmlNodePtr d, const char *name, const char *mine)
 	return rc;
 }
 
-/* Is ISO date read the ISO date truth with one 0 read as 9? */
+/*
+ * The digits OCR reads as digit: a typewriter 0 with a dot inside as 9
+ * (eval seed 100011 read 10.02.2026 as 19.02.2026 at 95% confidence, and
+ * 20, 10 as 29, 19 in another case).  Other confusions (8 for 0 or 3, 6
+ * for 0 or 5) were tried too: as doubts on issue dates, on seed 100011
+ * they sent four more valid certificates to review and caught nothing.
+ */
+static const char *
+misread_from(int digit)
+{
+	return digit == 9 ? "0" : "";
+}
+
+/* Is ISO date read the ISO date truth with one digit misread (see
+ * misread_from())? */
 static int
-nine_for_zero(const char *read, const char *truth)
+one_digit_misread(const char *read, const char *truth)
 {
 	size_t i, diff = 0;
 
@@ -480,7 +494,8 @@ nine_for_zero(const char *read, const char *truth)
 		return 0;
 	for (i = 0; i < 10; i++)
 		if (read[i] != truth[i]) {
-			if (read[i] != '9' || truth[i] != '0')
+			if (read[i] < '0' || read[i] > '9' ||
+			    !strchr(misread_from(read[i] - '0'), truth[i]))
 				return 0;
 			diff++;
 		}
@@ -529,11 +544,11 @@ check_identity(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
 		char *issued = field_value(d, "issue-date");
 
 		/* Born after the document was issued: the date was misread.
-		 * When a 9 read for a 0 (see earlier_day_twins()) is all that
+		 * When one misread digit (see misread_from()) is all that
 		 * stands between it and the applicant's, it is the
 		 * applicant's; otherwise a person reads it. */
 		if (issued && strlen(issued) == 10 && strcmp(bd, issued) > 0) {
-			if (!nine_for_zero(bd, p->birth))
+			if (!one_digit_misread(bd, p->birth))
 				finding(root, "unreadable-field", "review", type, id,
 				    "the birth date on document %s is later than its issue "
 				    "date, so it was misread; check it on the scan", id);
@@ -580,26 +595,13 @@ valid_on(int y, int m, int d, int months, int sy, int sm, int sd)
 	return days_from_civil(sy, sm, sd) <= days_from_civil(y, m, d);
 }
 
-/*
- * The last digit of a day as OCR reads it, and the smaller digits it
- * reads so: a typewriter 0 with a dot inside as 9 (eval seed 100011 read
- * 10.02.2026 as 19.02.2026 at 95% confidence, and 20, 10 as 29, 19 in
- * another case).  Only earlier days matter: they are the misreads that
- * make an expired document look valid.  Other confusions (8 for 0 or 3, 6
- * for 0 or 5) were tried too: on seed 100011 they sent four more valid
- * certificates to review and caught nothing.
- */
-static const char *
-earlier_day_twins(int digit)
-{
-	return digit == 9 ? "0" : "";
-}
 
 /*
  * Freshness: the document was issued no more than q->freshness calendar
  * months before submission (issued exactly that long before is still
  * valid).  Returns 1 fresh, 0 expired, -1 unknown (no readable date);
- * *doubt is 1 when fresh only as read (see earlier_day_twins()), 2 when
+ * *doubt is 1 when fresh only as read (an earlier day OCR could have
+ * misread, see misread_from()), 2 when
  * the date read is later than the submission.
  */
 static int
@@ -622,7 +624,7 @@ fresh(const requirement *q, xmlNodePtr d, const char *submitted, int *doubt)
 		}
 		/* Valid as read, but not if the day's last digit was a
 		 * misread: a person checks that digit. */
-		for (t = earlier_day_twins(id % 10); rc == 1 && *t; t++) {
+		for (t = misread_from(id % 10); rc == 1 && *t; t++) {
 			int day = id / 10 * 10 + (*t - '0');
 
 			if (day >= 1 && !valid_on(iy, im, day, q->freshness, sy, sm, sd))
