@@ -24,7 +24,7 @@ DEBS := build-essential pkg-config tesseract-ocr tesseract-ocr-rus tesseract-ocr
 	tesseract-ocr-eng tesseract-ocr-osd libtesseract-dev libleptonica-dev libxml2-dev \
 	libxml2-utils libpcre2-dev libcmocka-dev libpoppler-glib-dev libcairo2-dev \
 	poppler-utils python3 python3-pil python3-numpy fonts-dejavu-core fonts-dejavu-extra \
-	fonts-liberation fonts-freefont-ttf fonts-noto-core time bc
+	fonts-liberation fonts-freefont-ttf fonts-noto-core fonts-noto-mono time bc
 
 LIB_OBJS := build/util.o build/xmlio.o build/text.o build/sha256.o
 MODEL_OBJS := build/model.o

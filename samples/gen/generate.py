@@ -40,7 +40,7 @@ import output  # noqa: E402
 import rules  # noqa: E402
 from people import (LATIN_SURNAMES, add_months, age_on, make_person, other_given,  # noqa: E402
                     other_surname, plain_yo, random_date)
-from render import ScanParams, Sheet, scan  # noqa: E402
+from render import ScanParams, Sheet, check_fonts, scan  # noqa: E402
 
 GENERATOR = "intake-gen 1"
 PROCEDURES = ("11.1.1", "11.1.2", "12.7.1", "12.7.2")
@@ -641,6 +641,7 @@ def main(argv=None):
     a = ap.parse_args(argv)
     if a.seed < 0 or a.cases < 0:
         ap.error("--seed and --cases must not be negative")
+    check_fonts()
     truth_name = "expected" if a.small else "truth"
     # The generator owns these two folders: stale cases from an earlier run must not mix in.
     for sub in ("inbox", truth_name):

@@ -51,6 +51,8 @@ SANS = ("dejavu-sans", "liberation-sans", "free-sans", "noto-sans", "dejavu-sans
 MONOS = ("dejavu-mono", "liberation-mono", "free-mono", "noto-mono")
 
 INK = (24, 24, 28)
+FONT_DEBS = ("fonts-dejavu-core fonts-dejavu-extra fonts-liberation fonts-freefont-ttf fonts-noto-core "
+             "fonts-noto-mono")
 
 _font_paths = {}
 _font_cache = {}
@@ -64,9 +66,18 @@ def font_path(name):
                 _font_paths[name] = p
                 break
         else:
-            raise SystemExit(f"generate: font '{name}' not found: install fonts-dejavu-core "
-                             "fonts-dejavu-extra fonts-liberation fonts-freefont-ttf fonts-noto-core")
+            raise FileNotFoundError(f"generate: font '{name}' not found: install " + FONT_DEBS)
     return _font_paths[name]
+
+
+def check_fonts():
+    """Exit with a message when a face is missing.  Called before any worker
+    starts: a worker that exits leaves multiprocessing's Pool.map waiting for
+    ever (seen on a fresh machine without fonts-noto-mono)."""
+    missing = sorted({f for faces in FACES.values() for f in faces
+                      if not any(os.path.exists(os.path.join(d, f)) for d in FONT_DIRS)})
+    if missing:
+        raise SystemExit(f"generate: fonts not found: {', '.join(missing)}; install {FONT_DEBS}")
 
 
 def get_font(face, style, px):
