@@ -402,6 +402,13 @@ number_normalise(const char *s, const char *script)
 
 /* ---- dates -------------------------------------------------------------- */
 
+/* 1 when s[i..] is an ASCII digit. */
+static int
+dig(const char *s, size_t i)
+{
+	return s[i] >= '0' && s[i] <= '9';
+}
+
 /* 1 when the word s[0..n) names a month (date_find knows them all). */
 static int
 is_month_word(const char *s, size_t n)
@@ -446,7 +453,15 @@ date_repair(const char *s)
 			j += n;
 		}
 		if (j == i) {
-			out[o++] = s[i++];
+			/* A 5 read as a dollar sign beside a digit: "1$ мая". */
+			if (s[i] == '$' && ((o > 0 && dig(out, o - 1)) || dig(s, i + 1)))
+				out[o++] = '5', i++;
+			/* A stray apostrophe between digits: "21.09.19'74". */
+			else if ((s[i] == '\'' || s[i] == '`') && o > 0 && dig(out, o - 1) &&
+			    dig(s, i + 1))
+				i++;
+			else
+				out[o++] = s[i++];
 			continue;
 		}
 		{
@@ -495,12 +510,6 @@ date_repair(const char *s)
 	return out;
 }
 
-/* 1 when s[i..] is an ASCII digit. */
-static int
-dig(const char *s, size_t i)
-{
-	return s[i] >= '0' && s[i] <= '9';
-}
 
 /* Would s (n bytes) hold the numeric date dd.dd.dddd at a, once the
  * blank at i (a < i) is taken out? */
@@ -696,8 +705,17 @@ drop_stray_letters(char *s)
 static int
 plausible_year(int *y)
 {
+	int first = *y / 1000, second = *y / 100 % 10;
+
 	if (*y >= 2900 && *y <= 2999)
 		*y -= 900;
+	/* A first digit no year of ours has (3-8; "4976" for 1976, eval
+	 * seed 100015): the second digit says which it was, a 9 a 1 and a
+	 * 0 a 2. */
+	else if (first >= 3 && first <= 8 && second == 9)
+		*y = 1900 + *y % 100;
+	else if (first >= 3 && first <= 8 && second == 0)
+		*y = 2000 + *y % 100;
 	return *y >= 1900 && *y <= 2099;
 }
 

@@ -762,19 +762,52 @@ parse_box(xmlNodePtr n, int b[4])
 	free(v);
 }
 
+/* Does s hold a letter or a digit? */
+static int
+has_alnum(const char *s)
+{
+	size_t i = 0, n = strlen(s), k;
+	uint32_t c;
+
+	for (; i < n; i += k ? k : 1)
+		if ((k = utf8_decode(s + i, n - i, &c)) &&
+		    ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= 0xC0 && c <= 0x24F) || (c >= 0x400 && c <= 0x4FF)))
+			return 1;
+	return 0;
+}
+
+/*
+ * A word read from a speck: letters or digits in a box under an eighth of
+ * its line's height, no letter's size.  A rule under a form's line came
+ * out as "о" a pixel tall after a name (КИРИЛЛО for КИРИЛЛ, eval seed
+ * 100015).  Boxes not given (all zero) say nothing.
+ */
+static int
+speck_word(const int wb[4], const int lb[4], const char *s)
+{
+	int wh = wb[3] - wb[1], lh = lb[3] - lb[1];
+
+	return wb[2] > wb[0] && lh > 0 && wh >= 0 && 8 * wh < lh && has_alnum(s);
+}
+
 /* Append one line's words to pt (a space between words, none at the end). */
 static void
 add_line(page_text *pt, xmlNodePtr page, xmlNodePtr line, size_t *cap, size_t *wcap,
     int *first)
 {
 	xmlNodePtr w;
+	int lb[4];
 
+	parse_box(line, lb);
 	for (w = xml_child(line, "w"); w; w = xml_next(w, "w")) {
 		char *s = xml_content(w);
 		size_t n = strlen(s);
 		word_ref *wr;
+		int wb[4];
 
-		if (n == 0) {
+		parse_box(w, wb);
+		if (n == 0 || speck_word(wb, lb, s)) {
 			free(s);
 			continue;
 		}
@@ -792,7 +825,7 @@ add_line(page_text *pt, xmlNodePtr page, xmlNodePtr line, size_t *cap, size_t *w
 		wr->end = pt->len;
 		wr->page = page;
 		wr->conf = xml_get_num(w, "c", 0);
-		parse_box(w, wr->b);
+		memcpy(wr->b, wb, sizeof wr->b);
 		free(s);
 	}
 }
@@ -851,10 +884,12 @@ tall_line(const line_box *v, size_t n)
 
 /*
  * The lines of a page in reading order by their boxes: lines whose
- * vertical extents overlap by more than half the smaller height share a
- * row, left to right.  Tesseract sometimes reads a column of labels and
- * then the column of their values; this puts each value back after its
- * label.
+ * vertical extents overlap by more than a third of the smaller height
+ * share a row, left to right.  Tesseract sometimes reads a column of
+ * labels and then the column of their values; this puts each value back
+ * after its label.  (Half was too strict: a given name printed higher
+ * than its small label overlapped it by exactly half, eval seed 100015;
+ * lines of text one under the other do not overlap at all.)
  */
 static size_t
 page_rows(xmlNodePtr page, line_box **out)
@@ -889,7 +924,7 @@ page_rows(xmlNodePtr page, line_box **out)
 		    (v[i].b[1] > top ? v[i].b[1] : top);
 		int small = h < rh ? h : rh;
 
-		if (i == 0 || small <= 0 || 2 * ov <= small) {
+		if (i == 0 || small <= 0 || 3 * ov <= small) {
 			row++;
 			top = v[i].b[1];
 			bottom = v[i].b[3];

@@ -1914,12 +1914,14 @@ ocr_script_twins(const uint32_t *cyr, size_t nc, const uint32_t *lat, size_t nl)
  * Belarusian І as Т (КУЗЬМТЧ, УЛАДЗТМТР for КУЗЬМІЧ, УЛАДЗІМІР, seed
  * 100008), Ь as Б (ДАРБЯ for ДАРЬЯ) and П as Н (НЕТРОВНА for ПЕТРОВНА,
  * seed 100011), Щ as Ш (ШЕРБАКОВА, seed 100012), Д as П (ПЕНИСОВИЧ for
- * ДЕНИСОВИЧ, seed 100013).  Two Cyrillic names of four letters or more
- * that differ only in such pairs.
+ * ДЕНИСОВИЧ, seed 100013), Belarusian Ў as У (ЯУГЕН for ЯЎГЕН) and Г
+ * as Т (ТОНЧАРОВА for ГОНЧАРОВА, seed 100015).  Two Cyrillic names of
+ * four letters or more that differ only in such pairs.
  */
 /* The fewest letters a name must have for x and y to be taken as OCR
  * twins in it, or 0 when they are not twins.  Д for П only from six:
- * ДАША and ПАША are two names. */
+ * ДАША and ПАША are two names; Г for Т too (ГАНЯ, ТАНЯ).  Ў only ever
+ * follows a vowel, where Russian writes У: no two names differ in it. */
 static size_t
 cyr_twin(uint32_t x, uint32_t y)
 {
@@ -1928,7 +1930,7 @@ cyr_twin(uint32_t x, uint32_t y)
 		size_t min;
 	} pairs[] = {
 		{0x406, 0x422, 4}, {0x42C, 0x411, 4}, {0x41F, 0x41D, 4}, {0x429, 0x428, 4},
-		{0x414, 0x41F, 6},
+		{0x414, 0x41F, 6}, {0x40E, 0x423, 4}, {0x413, 0x422, 6},
 	};
 	size_t k;
 

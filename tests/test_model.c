@@ -755,6 +755,47 @@ test_model_tall_junk_line_joins_no_rows(void **state)
 }
 
 /*
+ * Boxes as Tesseract gave them on eval seed 100015.  A Belarusian birth
+ * certificate's given name printed a little higher than its label, the
+ * two overlapping by exactly half the label's height: one row.  A medical
+ * certificate's rule read as an "о" one pixel tall after the name: a
+ * speck, not the name's last letter.
+ */
+static void
+test_model_value_above_label_and_specks(void **state)
+{
+	xmlDocPtr doc;
+	xmlNodePtr d, page, l, wn;
+
+	(void)state;
+	page = empty_page("birth-certificate", "submission.pdf", &doc, &d);
+	add_words_line(page, 785, 927, 1303, 65, "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ");
+	add_words_line(page, 729, 1077, 596, 59, "Прозвішча КАВАЛЕНКА");
+	add_words_line(page, 1057, 1159, 146, 42, "ЯУГЕН");
+	add_words_line(page, 729, 1187, 193, 28, "Уласнае імя");
+	add_words_line(page, 730, 1250, 591, 65, "Імя па бацьку АРЦЁМАВІЧ");
+	extract_document(m, d);
+	check_fields("value above its label", d, "surname=КАВАЛЕНКА;given-name=ЯУГЕН");
+	xmlFreeDoc(doc);
+
+	page = empty_page("medical-certificate", "FAX0001.tiff", &doc, &d);
+	add_words_line(page, 600, 300, 1000, 60, "МЕДИЦИНСКАЯ СПРАВКА");
+	add_words_line(page, 301, 784, 800, 57, "Фамилия Жук");
+	l = xmlNewChild(page, NULL, BAD_CAST "line", NULL);
+	xml_set(l, "b", "301 895 2086 952");
+	wn = xml_text_child(l, "w", "Имя");
+	xml_set(wn, "b", "301 908 383 940");
+	wn = xml_text_child(l, "w", "Кирилл");
+	xml_set(wn, "b", "855 895 1507 952");
+	wn = xml_text_child(l, "w", "о");
+	xml_set(wn, "b", "1576 951 1635 952");
+	add_words_line(page, 300, 1006, 800, 57, "Отчество Артемович");
+	extract_document(m, d);
+	check_fields("a speck after the name", d, "surname=Жук;given-name=Кирилл");
+	xmlFreeDoc(doc);
+}
+
+/*
  * The verdicts on a person: whatever OCR did to the wording, a conviction
  * is never read as "none" and a disease never as "fit" (unreadable is the
  * worst that may happen).
@@ -1092,6 +1133,12 @@ test_model_date_normalise(void **state)
 		{"27.07.2922", "2022-07-27"},                 /* 9 for 0 in the year: seed 100012 */
 		{"27.07.2622", NULL},                         /* no such year on a document */
 		{"27.07.1822", NULL},
+		{"16.12.4976", "1976-12-16"},                 /* 4 for 1: seed 100015 */
+		{"16.12.7012", "2012-12-16"},                 /* no year starts with 7 */
+		{"16.12.4876", NULL},                         /* nor says which it was */
+		{"1$ мая 2007 г.", "2007-05-15"},             /* $ for 5: seed 100015 */
+		{"$ мая 2007 г.", NULL},
+		{"21.09.19'74", "1974-09-21"},                /* a stray apostrophe */
 		{"18.93.2005", "2005-03-18"},
 		{"18.61.2005", NULL},                         /* 01 or 11: not guessed */
 		{"18.60.2005", NULL},
@@ -1320,6 +1367,7 @@ main(void)
 		cmocka_unit_test(test_model_columns_read_apart),
 		cmocka_unit_test(test_model_row_read_letter_by_letter),
 		cmocka_unit_test(test_model_tall_junk_line_joins_no_rows),
+		cmocka_unit_test(test_model_value_above_label_and_specks),
 		cmocka_unit_test(test_model_verdicts_never_flip),
 		cmocka_unit_test(test_model_classify_table),
 		cmocka_unit_test(test_model_unreadable_page_is_unknown),

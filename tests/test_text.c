@@ -1015,6 +1015,8 @@ test_text_names_match_positive(void **state)
 		{"САРА", "SARAH"},
 		/* OCR twins (eval seed 100013) */
 		{"ПЕНИСОВИЧ", "ДЕНИСОВИЧ"},
+		{"Яуген", "Яўген"},                     /* Ў as У: seed 100015 */
+		{"Тончарова", "Гончарова"},             /* Г as Т */
 		{"IULITA", "Юлия"},                     /* T for the double I */
 		{"ANASTASITA", "ANASTASIIA"},
 		{"DMITRIT", "Дмитрий"},
@@ -1103,6 +1105,8 @@ test_text_names_match_negative(void **state)
 		{"АЛЕКСЕЙ", "АЛЕКСЕЯ"},
 		{"ПАША", "ДАША"},                       /* Д/П: from four letters, */
 		{"ДЕНИСОВ", "ПЕНИСОВА"},                /* letter for letter only */
+		{"ГАНЯ", "ТАНЯ"},                       /* Г/Т: from six letters */
+		{"ЯЎГЕН", "ЯЎГЕНА"},
 		{"СГАВ", "CLARK"},
 	};
 
