@@ -214,6 +214,13 @@ int names_match(const char *a, const char *b);
 int patronymic_cut(const char *read, const char *full);
 
 /*
+ * 1 when the name read is mine with a С (or C) before it, five letters
+ * or more after: the edge of a bracket, a box or a stamp before a name
+ * comes out of OCR as a С (СГУПТА for ГУПТА, eval seed 100015).
+ */
+int stray_c_before(const char *read, const char *mine);
+
+/*
  * 1 when the letters of line, all blanks and marks taken out, are the
  * letters of surname, given and patronymic (NULL: none) run together,
  * compared romanised, with at most two stray letters at either end.  A

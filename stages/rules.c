@@ -521,7 +521,7 @@ check_identity(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
 				: field_value(d, parts[i]);
 
 		if (v && mine && !names_match(v, mine) && !read_matches(d, parts[i], mine) &&
-		    !(i == 2 && patronymic_cut(v, mine))) {
+		    !(i == 2 && patronymic_cut(v, mine)) && !stray_c_before(v, mine)) {
 			double c = xml_get_num(field_node(d, parts[i]), "confidence", 1);
 
 			/* OCR that was unsure of what it read says nothing

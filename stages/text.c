@@ -1877,7 +1877,9 @@ cps_equal(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
  * Latin capital (or its small letter) when it takes a Latin word for a
  * Cyrillic one.  From real misreads: SAMER ЗАМЕК, HADDAD НАРРАР, HAIDARI
  * НАІРАКІ, Amaka Атака, RANA КАМА, EMRE ЕМВЕ, KARIMI КАВТМТ, HOFFMANN
- * НОРЕМАММ, CLARK СГАВК.  Both in match form (upper case, Ё as Е).
+ * НОРЕМАММ, CLARK СГАВК, Emre Етге (r as г), and one pair of letters
+ * as one, LI as Ц (CELIK СЕЦК, eval seed 100015).  Both in match form
+ * (upper case, Ё as Е).
  */
 static int
 ocr_script_twins(const uint32_t *cyr, size_t nc, const uint32_t *lat, size_t nl)
@@ -1887,26 +1889,28 @@ ocr_script_twins(const uint32_t *cyr, size_t nc, const uint32_t *lat, size_t nl)
 		const char *lat;
 	} twins[] = {
 		{0x410, "A"}, {0x412, "BR"}, {0x415, "EF"}, {0x417, "SZ"},
-		{0x413, "LF"}, {0x41A, "KR"}, {0x41C, "MN"}, {0x41D, "HN"}, {0x41E, "OD"},
+		{0x413, "LFR"}, {0x41A, "KR"}, {0x41C, "MN"}, {0x41D, "HN"}, {0x41E, "OD"},
 		{0x41F, "N"}, {0x420, "PDRF"}, {0x421, "CG"}, {0x422, "TMI"},
 		{0x423, "Y"}, {0x425, "X"}, {0x406, "IL"}, {0x407, "I"},
 	};
-	size_t i, k, letters = 0;
+	size_t i, j, k, letters = 0;
 
-	if (nc != nl)
-		return 0;
-	for (i = 0; i < nc; i++) {
-		if (cyr[i] == ' ' && lat[i] == ' ')
+	for (i = j = 0; i < nc && j < nl; i++, j++) {
+		if (cyr[i] == ' ' && lat[j] == ' ')
 			continue;
+		if (cyr[i] == 0x426 && lat[j] == 'L' && j + 1 < nl && lat[j + 1] == 'I') {
+			j++, letters++;
+			continue;
+		}
 		for (k = 0; k < sizeof twins / sizeof twins[0]; k++)
-			if (twins[k].cyr == cyr[i] && lat[i] < 0x80 && lat[i] != 0 &&
-			    strchr(twins[k].lat, (int)lat[i]))
+			if (twins[k].cyr == cyr[i] && lat[j] < 0x80 && lat[j] != 0 &&
+			    strchr(twins[k].lat, (int)lat[j]))
 				break;
 		if (k == sizeof twins / sizeof twins[0])
 			return 0;
 		letters++;
 	}
-	return letters >= 4;
+	return i == nc && j == nl && letters >= 4;
 }
 
 /*
@@ -2183,6 +2187,22 @@ patronymic_cut(const char *read, const char *full)
 	}
 	free(a);
 	free(b);
+	return rc;
+}
+
+int
+stray_c_before(const char *read, const char *mine)
+{
+	uint32_t c, *rest;
+	size_t k, n;
+	int o, rc;
+
+	if (!read || !mine || !(k = utf8_decode(read, strlen(read), &c)) ||
+	    !(c == 0x421 || c == 0x441 || c == 'C' || c == 'c') || strchr(read, ' '))
+		return 0;
+	rest = match_form(read + k, &n, &o);
+	rc = n >= 5 && names_match(read + k, mine);
+	free(rest);
 	return rc;
 }
 

@@ -1025,6 +1025,8 @@ test_text_names_match_positive(void **state)
 		{"AH", "ALI"},                          /* H for LI */
 		{"AH", "Али"},
 		{"СГАВК", "CLARK"},
+		{"СЕЦК", "CELIK"},                      /* LI as Ц: seed 100015 */
+		{"Етге", "Emre"},                       /* r as г */
 	};
 
 	(void)state;
@@ -1034,6 +1036,22 @@ test_text_names_match_positive(void **state)
 		if (!names_match(cases[i][1], cases[i][0]))
 			fail_msg("'%s' vs '%s' should match", cases[i][1], cases[i][0]);
 	}
+}
+
+/* A С before a name read from the edge of a box (eval seed 100015). */
+static void
+test_text_stray_c_before(void **state)
+{
+	(void)state;
+	assert_true(stray_c_before("СГУПТА", "Gupta"));
+	assert_true(stray_c_before("СГУПТА", "ГУПТА"));
+	assert_true(stray_c_before("CKOVALEV", "Ковалев"));
+	assert_false(stray_c_before("ГУПТА", "Gupta"));       /* no С: names_match's */
+	assert_false(stray_c_before("СИВАН", "ИВАН"));        /* four letters left */
+	assert_false(stray_c_before("СПЕТРОВА", "ПЕТРОВ"));
+	assert_false(stray_c_before("СГУПТА Прия", "Gupta"));
+	assert_false(stray_c_before("С", "Gupta"));
+	assert_false(stray_c_before(NULL, "Gupta"));
 }
 
 static void
@@ -1108,6 +1126,8 @@ test_text_names_match_negative(void **state)
 		{"ГАНЯ", "ТАНЯ"},                       /* Г/Т: from six letters */
 		{"ЯЎГЕН", "ЯЎГЕНА"},
 		{"СГАВ", "CLARK"},
+		{"СЕЦ", "CELIK"},                       /* the pair at the end only */
+		{"ЦЕК", "LIEK"},                        /* too short */
 	};
 
 	(void)state;
@@ -1250,6 +1270,7 @@ main(void)
 		cmocka_unit_test(test_text_translit_table),
 		cmocka_unit_test(test_text_names_match_positive),
 		cmocka_unit_test(test_text_names_match_negative),
+		cmocka_unit_test(test_text_stray_c_before),
 		cmocka_unit_test(test_text_patronymic_cut),
 		cmocka_unit_test(test_text_full_name_holds),
 		cmocka_unit_test(test_text_random_bytes),
