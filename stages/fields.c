@@ -836,6 +836,56 @@ normalise(const field_model *fm, const pattern *p, const char *span)
 	return v;
 }
 
+/* Is s Belarusian rather than Russian: more of the letters only Belarusian
+ * has (І, Ў) than of those only Russian has (И, Щ, Ъ), five at least? */
+static int
+belarusian_text(const char *s)
+{
+	size_t n = strlen(s), i = 0, k, be = 0, ru = 0;
+	uint32_t c;
+
+	for (; i < n; i += k ? k : 1) {
+		if (!(k = utf8_decode(s + i, n - i, &c)))
+			continue;
+		be += c == 0x406 || c == 0x456 || c == 0x40E || c == 0x45E;
+		ru += c == 0x418 || c == 0x438 || c == 0x429 || c == 0x449 || c == 0x42A ||
+		    c == 0x44A;
+	}
+	return be >= 5 && be > ru;
+}
+
+/*
+ * Belarusian writes Ў, never У, after a vowel inside a word (ЯЎГЕН,
+ * САЎЧУК, НАЎМЕНКА); OCR reads it as У (ЯУГЕН, eval seed 100015).  In a
+ * name of a Belarusian document, in place (both two bytes in UTF-8).
+ */
+static void
+short_u_after_vowel(char *v)
+{
+	static const uint32_t vowels[] = {0x410, 0x415, 0x401, 0x406, 0x41E, 0x423, 0x42B,
+	    0x42D, 0x42E, 0x42F};
+	size_t n = strlen(v), i = 0, k, j;
+	uint32_t c, prev = 0;
+
+	for (; i < n; i += k ? k : 1, prev = c) {
+		if (!(k = utf8_decode(v + i, n - i, &c))) {
+			c = 0;
+			continue;
+		}
+		if ((c == 0x423 || c == 0x443) && prev) {
+			uint32_t up = prev >= 0x430 && prev <= 0x44F ? prev - 0x20 :
+			    prev >= 0x450 && prev <= 0x45F ? prev - 0x50 : prev;
+
+			for (j = 0; j < sizeof vowels / sizeof *vowels; j++)
+				if (up == vowels[j]) {
+					utf8_encode(c == 0x423 ? 0x40E : 0x45E, v + i);
+					c = 0x40E;
+					break;
+				}
+		}
+	}
+}
+
 /* ---- provenance -------------------------------------------------------- */
 
 /* Attach where the pieces [s[i],e[i]) of the value were printed: the page
@@ -1070,6 +1120,8 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 				span = join_pieces(pt, fs, fe, nv, s, e, sep);
 				v = normalise(fm, &fm->pats[i], span);
 				free(span);
+				if (v && strcmp(fm->kind, "name") == 0 && belarusian_text(pt->text))
+					short_u_after_vowel(v);
 				if (v) {
 					if (!r->value) {
 						r->value = v;
