@@ -52,6 +52,8 @@ typedef struct {
 	const char *kind;
 	double logp[MODEL_MAX_CLASSES];
 	size_t npages;
+	int sequel;          /* its first page says it continues a document */
+	int first_of_class;  /* no document of its class came before it */
 } building;
 
 static size_t
@@ -106,6 +108,31 @@ finish(const models *m, building *b)
 		xml_setf(b->node, "runner-up-confidence", "%.2f", p[second]);
 	}
 	b->node = NULL;
+}
+
+/*
+ * Finish b, except that a document of a checked type whose first page says
+ * it continues one ("Продолжение медицинской справки …") and that has no
+ * document of its class before it is kept open in sequel[]: its first
+ * page may come later, in a file named after it ("Скан 4.jpg" after
+ * "05_medspravka.jpg", eval seed 100015), and is then put before it.
+ */
+static void
+finish_keeping_sequel(const models *m, building *b, building *sequel, int *seen)
+{
+	if (!b->node)
+		return;
+	if (b->cls < MODEL_MAX_CLASSES) {
+		if (b->sequel && b->first_of_class && b->cls + 1 < models_nclasses(m) &&
+		    !sequel[b->cls].node) {
+			sequel[b->cls] = *b;
+			b->node = NULL;
+			seen[b->cls] = 1;
+			return;
+		}
+		seen[b->cls] = 1;
+	}
+	finish(m, b);
 }
 
 static void
@@ -171,10 +198,11 @@ cmd_main(int argc, char **argv)
 	xmlDocPtr doc;
 	xmlNodePtr root, page, next;
 	size_t npages = 0;
-	building cur;
-	int c, ndoc = 0;
+	building cur, sequel[MODEL_MAX_CLASSES];
+	int c, ndoc = 0, seen[MODEL_MAX_CLASSES] = {0};
 
 	memset(&cur, 0, sizeof cur);
+	memset(sequel, 0, sizeof sequel);
 
 	if (common_options(argc, argv, usage))
 		return EX_OK;
@@ -206,6 +234,7 @@ cmd_main(int argc, char **argv)
 
 	for (page = xml_child(root, "page"); page; page = next) {
 		page_class v;
+		size_t cls;
 
 		next = xml_next(page, "page");
 		v = classify_page(m, page);
@@ -214,10 +243,32 @@ cmd_main(int argc, char **argv)
 			add_page(&cur, &v, page);
 			continue;
 		}
-		finish(m, &cur);
+		finish_keeping_sequel(m, &cur, sequel, seen);
+		cls = class_index(m, v.type);
+		if (v.starts && cls < MODEL_MAX_CLASSES && sequel[cls].node) {
+			/* The first page of a document whose continuation came
+			 * first: it goes before the continuation. */
+			cur = sequel[cls];
+			sequel[cls].node = NULL;
+			xmlAddPrevSibling(xml_child(cur.node, "page"), page);
+			cur.npages++;
+			for (size_t i = 0; i < v.nclass; i++)
+				cur.logp[i] += log(v.p[i] > P_FLOOR ? v.p[i] : P_FLOOR);
+			cur.last_page = page;
+			continue;
+		}
 		new_document(m, root, ++ndoc, &v, page, &cur);
+		cur.sequel = v.sequel && !v.starts;
+		if (cls < MODEL_MAX_CLASSES)
+			cur.first_of_class = !seen[cls];
 	}
-	finish(m, &cur);
+	finish_keeping_sequel(m, &cur, sequel, seen);
+	for (size_t i = 0; i < MODEL_MAX_CLASSES; i++)
+		if (sequel[i].node) {
+			building b = sequel[i];
+
+			finish(m, &b);
+		}
 	xml_set(root, "stage", "classify");
 	xml_set(root, "models", m->version);
 	if (xml_write(doc, stdout) < 0)

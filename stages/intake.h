@@ -258,6 +258,9 @@ typedef struct {
 	int modelled;    /* a <type> (output as such); 0: a <distractor>, output "other" */
 	pattern *titles; /* a title match starts a new document */
 	size_t ntitles;
+	pattern *sequels; /* a page saying it continues a document of the type
+			   * ("Продолжение медицинской справки № …") */
+	size_t nsequels;
 	pattern *cues;   /* weaker evidence, may be negative */
 	size_t ncues;
 	field_model *fields;
@@ -381,6 +384,7 @@ typedef struct {
 	const char *runner_up;
 	double runner_conf;
 	int starts;             /* carries a title: starts a new document */
+	int sequel;             /* says it continues a document of its type */
 	int readable;           /* an ok page with text */
 	size_t nclass;          /* models_nclasses() */
 	double p[MODEL_MAX_CLASSES]; /* probability of each output class */

@@ -474,6 +474,7 @@ load_type(models *m, xmlNodePtr t, int modelled, const defines *d, const char *p
 			return -1;
 		}
 	if (compile_list(t, "title", &dt->titles, &dt->ntitles, d, why) < 0 ||
+	    compile_list(t, "sequel", &dt->sequels, &dt->nsequels, d, why) < 0 ||
 	    compile_list(t, "cue", &dt->cues, &dt->ncues, d, why) < 0)
 		return -1;
 	for (f = xml_child(t, "field"); f; f = xml_next(f, "field"))
@@ -664,6 +665,7 @@ models_free(models *m)
 
 		free(dt->name);
 		free_list(dt->titles, dt->ntitles);
+		free_list(dt->sequels, dt->nsequels);
 		free_list(dt->cues, dt->ncues);
 		for (j = 0; j < dt->nfields; j++) {
 			free(dt->fields[j].name);
@@ -1203,15 +1205,20 @@ models_decide(const models *m, page_class *v)
 
 /* 1 when one of dt's titles matches the text. */
 static int
-has_title(const models *m, const doc_type *dt, const page_text *pt)
+any_match(const models *m, const pattern *p, size_t n, const page_text *pt)
 {
 	size_t i, ms, me, vs, ve;
 
-	for (i = 0; i < dt->ntitles; i++)
-		if (pattern_match(m, &dt->titles[i], pt->fold, pt->foldlen, 0, &ms, &me, &vs,
-		    &ve) == 1)
+	for (i = 0; i < n; i++)
+		if (pattern_match(m, &p[i], pt->fold, pt->foldlen, 0, &ms, &me, &vs, &ve) == 1)
 			return 1;
 	return 0;
+}
+
+static int
+has_title(const models *m, const doc_type *dt, const page_text *pt)
+{
+	return any_match(m, dt->titles, dt->ntitles, pt);
 }
 
 /* The trained model: probabilities of the output classes in v->p, and
@@ -1348,6 +1355,8 @@ classify_page(const models *m, xmlNodePtr page)
 
 		if (mine && has_title(m, dt, &pt))
 			v.starts = 1;
+		else if (mine && dt->modelled && any_match(m, dt->sequels, dt->nsequels, &pt))
+			v.sequel = 1;
 	}
 	if (strcmp(v.type, "unknown") == 0)
 		v.starts = 1;

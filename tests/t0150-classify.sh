@@ -1,0 +1,74 @@
+#!/bin/sh
+# intake-classify: documents out of the pages of a stream.
+. "$(dirname "$0")/lib.sh"
+
+# One page of an OCR stream: file name, then one line of words per argument.
+page() {
+	f=$1; shift
+	printf '  <page file="%s" index="1" status="ok">\n' "$f"
+	for l in "$@"; do
+		printf '    <line>'
+		for w in $l; do printf '<w c="95">%s</w>' "$w"; done
+		printf '</line>\n'
+	done
+	printf '  </page>\n'
+}
+sequel() {
+	page "$1" "Продолжение медицинской справки № 2109 от 27.10.2026" "АХМАДИ Фарид" \
+		"5. Заключение: Заболеваний, представляющих опасность для здоровья населения, не" \
+		"выявлено." "6. Справка действительна до 27.10.2027"
+}
+first() {
+	page "$1" "Государственное учреждение здравоохранения Форма 1 здр/у-10" \
+		"«Городская поликлиника № 4 г. Гродно»" "МЕДИЦИНСКАЯ СПРАВКА" "о состоянии здоровья" \
+		"Дата выдачи 27 октября 2026 г. № 2109" \
+		"1. Фамилия, собственное имя, отчество (если таковое имеется)" "АХМАДИ Фарид" \
+		"2. Дата рождения 26.10.1968" "Результаты обследований:" \
+		"Рентгенофлюорография органов грудной клетки без патологии" \
+		"Исследование крови на ВИЧ-инфекцию отрицательно" "(см. на обороте)"
+}
+policy() {
+	page "$1" "ДОГОВОР (ПОЛИС) СТРАХОВАНИЯ" "медицинских расходов иностранных граждан" \
+		"Страховщик: ЗАСО «Промтрансинвест»" "Страхователь AHMADI FARID"
+}
+stream() {
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n<stream version="1" stage="ocr">\n'
+	"$@"
+	printf '</stream>\n'
+}
+# Documents and their pages, one line each: "type: file file".
+docs() {
+	$PY -c '
+import sys, xml.etree.ElementTree as ET
+for d in ET.parse(sys.argv[1]).getroot().iter("document"):
+    print(d.get("type") + ": " + " ".join(p.get("file") for p in d.iter("page")))' "$1"
+}
+
+# A medical certificate whose second page ("Продолжение ...") is in a file
+# that sorts before its first ("05_medspravka.jpg", "Скан 4.jpg"; eval
+# seed 100015): one document, first page first.
+test_expect_success 'a continuation met before its first page joins it' '
+	stream eval "sequel 05_medspravka.jpg; policy 06_polis.png; first \"Скан 4.jpg\"" >s.xml &&
+	intake-classify s.xml >out.xml && docs out.xml >got &&
+	printf "%s\n" "medical-certificate: Скан 4.jpg 05_medspravka.jpg" "other: 06_polis.png" >want &&
+	diff want got
+'
+
+test_expect_success 'a continuation with no first page after it stays a document' '
+	stream eval "sequel 05_medspravka.jpg; policy 06_polis.png" >s.xml &&
+	intake-classify s.xml >out.xml && docs out.xml >got &&
+	printf "%s\n" "medical-certificate: 05_medspravka.jpg" "other: 06_polis.png" >want &&
+	diff want got
+'
+
+# After a certificate of its type, a stray continuation is not given to
+# the next certificate: whose it is, a person decides.
+test_expect_success 'a continuation after a certificate of its type is not moved forward' '
+	stream eval "first a.jpg; policy b.png; sequel c.jpg; first d.jpg" >s.xml &&
+	intake-classify s.xml >out.xml && docs out.xml >got &&
+	printf "%s\n" "medical-certificate: a.jpg" "other: b.png" "medical-certificate: c.jpg" \
+		"medical-certificate: d.jpg" >want &&
+	diff want got
+'
+
+test_done
