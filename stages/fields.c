@@ -747,6 +747,19 @@ date_normalise(const char *span)
 	return NULL;
 }
 
+/*
+ * Did the date in span need a digit guessed from a sign that is no digit's
+ * twin: Э (read for 9 on eval seed 100012 and for 5 on seed 100017) or $?
+ * Such a date is the best reading, not a sure one.
+ */
+int
+date_guessed(const char *span)
+{
+	if (date_find(span, NULL, NULL, NULL, NULL) == 0)
+		return 0;
+	return strstr(span, "Э") || strstr(span, "э") || strchr(span, '$');
+}
+
 /* ---- text -------------------------------------------------------------- */
 
 /* Collapse white space and trim; for issuers and places. */
@@ -958,6 +971,7 @@ typedef struct {
 	int limit;       /* a pattern hit its limit */
 	int conflict;    /* enum: two wordings disagree */
 	int unreadable;  /* a label matched but its value did not normalise */
+	int guessed;     /* a date with a digit read from a letter or a sign */
 } found;
 
 /* The value pieces of one match, mapped back and joined by sep. */
@@ -1119,6 +1133,8 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 				}
 				span = join_pieces(pt, fs, fe, nv, s, e, sep);
 				v = normalise(fm, &fm->pats[i], span);
+				if (v && strcmp(fm->kind, "date") == 0)
+					r->guessed = date_guessed(span);
 				free(span);
 				if (v && strcmp(fm->kind, "name") == 0 && belarusian_text(pt->text))
 					short_u_after_vowel(v);
@@ -1188,6 +1204,8 @@ extract_field(const models *m, const field_model *fm, const page_text *lines,
 		xmlNodePtr f = xml_text_child(doc, "field", use->value);
 
 		xml_set(f, "name", fm->name);
+		if (use->guessed)
+			xml_set(f, "guessed", "yes");
 		provenance(f, pt, use->s, use->e, use->n);
 	} else if (fm->required) {
 		field_error(doc, fm->name, use->limit ? "pattern limit reached" :

@@ -425,6 +425,9 @@ char *number_normalise(const char *s, const char *script);
  * ("96.01.1967"), a stray letter between month and year.
  */
 char *date_normalise(const char *s);
+/* 1 when the date date_normalise() reads in span needed a digit guessed
+ * from Э or $: the best reading, not a sure one. */
+int date_guessed(const char *span);
 
 /* ---- rules.c: procedure rules (models/procedures.xml) ---------------- */
 

@@ -451,6 +451,19 @@ needed_field(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
 	return v;
 }
 
+/* Was the value of field name read with a digit guessed (the extractor's
+ * guessed="yes", see date_guessed())? */
+static int
+field_guessed(xmlNodePtr d, const char *name)
+{
+	xmlNodePtr f = field_node(d, name);
+	char *g = f ? xml_get(f, "guessed") : NULL;
+	int rc = g && strcmp(g, "yes") == 0;
+
+	free(g);
+	return rc;
+}
+
 /* A name read with less OCR confidence than this that differs from the
  * applicant's is reported unreadable, not someone else's: the misread
  * names of the evaluation sets scored 0.05-0.35, real other people's
@@ -552,6 +565,11 @@ check_identity(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
 				finding(root, "unreadable-field", "review", type, id,
 				    "the birth date on document %s is later than its issue "
 				    "date, so it was misread; check it on the scan", id);
+		} else if (field_guessed(d, "birth-date")) {
+			finding(root, "unreadable-field", "review", type, id,
+			    "the birth date on document %s differs from the applicant's, but "
+			    "a digit of it was guessed from a damaged sign; check it on the "
+			    "scan", id);
 		} else {
 			finding(root, "birth-date-mismatch", "review", type, id,
 			    "the birth date on document %s is not the applicant's", id);
@@ -630,6 +648,9 @@ fresh(const requirement *q, xmlNodePtr d, const char *submitted, int *doubt)
 			if (day >= 1 && !valid_on(iy, im, day, q->freshness, sy, sm, sd))
 				*doubt = 1;
 		}
+		/* Valid as read, with a digit guessed from a sign. */
+		if (rc == 1 && !*doubt && field_guessed(d, "issue-date"))
+			*doubt = 3;
 	}
 	free(v);
 	return rc;
@@ -745,6 +766,11 @@ check_requirement(xmlNodePtr root, const requirement *q, const person *p,
 			finding(root, "uncertain-date", "review", q->doc_type, id,
 			    "the issue-date of document %s reads later than the submission "
 			    "date; check it on the scan (%d-month limit)", id, q->freshness);
+		else if (best_doubt == 3)
+			finding(root, "uncertain-date", "review", q->doc_type, id,
+			    "the issue-date of document %s is valid as read, but a digit of it "
+			    "was guessed from a damaged sign; check it on the scan (%d-month "
+			    "limit)", id, q->freshness);
 		else
 			finding(root, "uncertain-date", "review", q->doc_type, id,
 			    "the issue-date of document %s is valid as read, but by a margin "

@@ -145,6 +145,10 @@ static const field_row field_rows[] = {
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия НАУМЕНКО\nСобственное имя ПАУЛЬ\n"
 	    "Отчество ВИКТОРОВИЧ\nДата рождения 14 марта 1987 года\n",
 	    "surname=НАУМЕНКО;given-name=ПАУЛЬ"},
+	{"ru-med: labels read as a column, a number's line after the birth date's label",
+	    "medical-certificate",
+	    "МЕДИЦИНСКОЕ ЗАКЛЮЧЕНИЕ\nФамилия\nИмя\nОтчество\nДата рождения\n"
+	    "№ 829-2190 от 24.05.2026\nТКАЧУК\nЕКАТЕРИНА\n", "!birth-date"},
 	{"by-be: a patronymic cut in two", "birth-certificate",
 	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nПрозвішча БАНДАРЭНКА\nУласнае імя ГАЛІНА\n"
 	    "Імя па бацьку ВАСІЛ ЕЎНА\nДата нараджэння 7 чэрвеня 1966 г.\n"
@@ -1177,6 +1181,18 @@ test_model_date_normalise(void **state)
 }
 
 /* Features: the same page gives the same features, n-grams and patterns. */
+/* Dates read with a digit guessed from a sign that is no digit's twin. */
+static void
+test_model_date_guessed(void **state)
+{
+	(void)state;
+	assert_true(date_guessed("Э июля 1997 г."));       /* Э for 5: seed 100017 */
+	assert_true(date_guessed("1$ мая 2007 г."));
+	assert_false(date_guessed("5 июля 1997 г."));
+	assert_false(date_guessed("«О4» верасня 2011 года"));  /* О is 0's twin */
+	assert_false(date_guessed("Дата выдачи 12.12.2026"));
+}
+
 static void
 test_model_features(void **state)
 {
@@ -1384,6 +1400,7 @@ main(void)
 		cmocka_unit_test(test_model_number_clean),
 		cmocka_unit_test(test_model_number_series),
 		cmocka_unit_test(test_model_date_normalise),
+		cmocka_unit_test(test_model_date_guessed),
 		cmocka_unit_test(test_model_features),
 		cmocka_unit_test(test_model_load_refusals),
 	};

@@ -162,6 +162,20 @@ static const row rows[] = {
 	{"11.1.1 wrong birth date", "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
 	    BIRTH("Коваленко", "Андрей", "1987-03-15"), "review",
 	    "birth-date-mismatch:birth-certificate"},
+	/* Э read for 5 in "Э июля 1997" (eval seed 100017): a guessed digit
+	 * makes a differing date unreadable, not someone else's. */
+	{"12.7.1 a birth date with a guessed digit differs: unreadable", "12.7.1", "2026-11-03",
+	    "1987-03-14", "RUS", "",
+	    "<document id=\"d1\" type=\"criminal-record-certificate\" confidence=\"0.9\">"
+	    "<page file=\"a.pdf\" index=\"1\"/>"
+	    "<field name=\"surname\">КОВАЛЕНКО</field><field name=\"given-name\">АНДРЕЙ</field>"
+	    "<field name=\"birth-date\" guessed=\"yes\">1987-03-19</field>" ISSUED("2026-09-30")
+	    "<field name=\"result\">none</field></document>" MED("fit"), "review",
+	    "unreadable-field:criminal-record-certificate"},
+	{"12.7.1 a valid issue date with a guessed digit: a person checks it", "12.7.1",
+	    "2026-11-03", "1987-03-14", "RUS", "",
+	    CRC("<field name=\"issue-date\" guessed=\"yes\">2026-09-30</field>", "none")
+	    MED("fit"), "review", "uncertain-date:criminal-record-certificate"},
 	{"11.1.1 born after the certificate was issued, a 9 for a 0 (seed 5151)", "11.1.1",
 	    "2026-11-03", "2010-12-10", "BLR", "",
 	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"
