@@ -1374,6 +1374,11 @@ name_cps(const char *s, int trim, uint32_t **out)
 	for (i = 0; i < n; i++)
 		if (is_blank(c[i]) || c[i] == '_')
 			c[i] = ' ';
+		/* An S read as a dollar sign after two letters: ТНОМА$ (eval
+		 * seed 100018). */
+		else if (c[i] == '$' && i >= 2 && is_letter(c[i - 1]) && is_letter(c[i - 2]) &&
+		    !is_lower(c[i - 1]))
+			c[i] = 'S';
 	for (i = 0; i < n;) {
 		if (!is_alnum(c[i])) {
 			i++;
@@ -1877,8 +1882,9 @@ cps_equal(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
  * Latin capital (or its small letter) when it takes a Latin word for a
  * Cyrillic one.  From real misreads: SAMER ЗАМЕК, HADDAD НАРРАР, HAIDARI
  * НАІРАКІ, Amaka Атака, RANA КАМА, EMRE ЕМВЕ, KARIMI КАВТМТ, HOFFMANN
- * НОРЕМАММ, CLARK СГАВК, Emre Етге (r as г), and one pair of letters
- * as one, LI as Ц (CELIK СЕЦК, eval seed 100015).  Both in match form
+ * НОРЕМАММ, CLARK СГАВК, Emre Етге (r as г), and a pair of letters for
+ * one: LI as Ц (CELIK СЕЦК, eval seed 100015), m as пи (Emma Епипа,
+ * seed 100018).  Both in match form
  * (upper case, Ё as Е).
  */
 static int
@@ -1890,7 +1896,7 @@ ocr_script_twins(const uint32_t *cyr, size_t nc, const uint32_t *lat, size_t nl)
 	} twins[] = {
 		{0x410, "A"}, {0x412, "BR"}, {0x415, "EF"}, {0x417, "SZ"},
 		{0x413, "LFR"}, {0x41A, "KR"}, {0x41C, "MN"}, {0x41D, "HN"}, {0x41E, "OD"},
-		{0x41F, "N"}, {0x420, "PDRF"}, {0x421, "CG"}, {0x422, "TMI"},
+		{0x41F, "NM"}, {0x420, "PDRF"}, {0x421, "CG"}, {0x422, "TMI"},
 		{0x423, "Y"}, {0x425, "X"}, {0x406, "IL"}, {0x407, "I"},
 	};
 	size_t i, j, k, letters = 0;
@@ -1900,6 +1906,11 @@ ocr_script_twins(const uint32_t *cyr, size_t nc, const uint32_t *lat, size_t nl)
 			continue;
 		if (cyr[i] == 0x426 && lat[j] == 'L' && j + 1 < nl && lat[j + 1] == 'I') {
 			j++, letters++;
+			continue;
+		}
+		/* m read as пи: Emma as Епипа (eval seed 100018). */
+		if (cyr[i] == 0x41F && i + 1 < nc && cyr[i + 1] == 0x418 && lat[j] == 'M') {
+			i++, letters++;
 			continue;
 		}
 		for (k = 0; k < sizeof twins / sizeof twins[0]; k++)
@@ -2044,6 +2055,32 @@ latin_ocr_twins(const char *a, const char *b)
 	return i == na && j == nb && diff > 0;
 }
 
+/*
+ * T read for the I of a glide before Y or beside another I (ANASTASTYA
+ * for ANASTASIYA, eval seed 100018; IULITA for IULIIA): the romanised
+ * name r with every such T an I has the skeleton k.  Seven letters at
+ * least: short names have too many neighbours.
+ */
+static int
+t_for_glide_i(const char *r, const char *k)
+{
+	size_t n = strlen(r), i;
+	char *v, *kv;
+	int changed = 0, rc;
+
+	if (n < 7)
+		return 0;
+	v = xstrdup(r);
+	for (i = 0; i < n; i++)
+		if (v[i] == 'T' && (v[i + 1] == 'Y' || v[i + 1] == 'I' || (i > 0 && v[i - 1] == 'I')))
+			v[i] = 'I', changed = 1;
+	kv = changed ? skeleton(v) : NULL;
+	rc = kv && strcmp(kv, k) == 0;
+	free(kv);
+	free(v);
+	return rc;
+}
+
 /* Is the Latin name c[0..n), read as the Cyrillic its letters look like,
  * alike in sound to the romanised Latin name lat? */
 static int
@@ -2148,7 +2185,8 @@ names_match(const char *a, const char *b)
 	if (!rc && oa != ob)
 		rc = oa ? sounds_alike(ra, rb) : sounds_alike(rb, ra);
 	if (!rc)
-		rc = one_slip(ra, rb) || latin_ocr_twins(ra, rb) || latin_ocr_twins(rb, ra);
+		rc = one_slip(ra, rb) || latin_ocr_twins(ra, rb) || latin_ocr_twins(rb, ra) ||
+		    t_for_glide_i(ra, kb) || t_for_glide_i(rb, ka);
 done:
 	free(ca);
 	free(cb);

@@ -1027,6 +1027,9 @@ test_text_names_match_positive(void **state)
 		{"СГАВК", "CLARK"},
 		{"СЕЦК", "CELIK"},                      /* LI as Ц: seed 100015 */
 		{"Етге", "Emre"},                       /* r as г */
+		{"Епипа", "Emma"},                      /* m as пи: seed 100018 */
+		{"ANASTASTYA", "Анастасия"},            /* T for a glide's I */
+		{"ANASTASTYA", "ANASTASIIA"},
 	};
 
 	(void)state;
@@ -1128,6 +1131,7 @@ test_text_names_match_negative(void **state)
 		{"СГАВ", "CLARK"},
 		{"СЕЦ", "CELIK"},                       /* the pair at the end only */
 		{"ЦЕК", "LIEK"},                        /* too short */
+		{"ANASTASTYA", "Анастасиевна"},
 	};
 
 	(void)state;
