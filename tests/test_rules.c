@@ -176,6 +176,16 @@ static const row rows[] = {
 	    "2026-11-03", "1987-03-14", "RUS", "",
 	    CRC("<field name=\"issue-date\" guessed=\"yes\">2026-09-30</field>", "none")
 	    MED("fit"), "review", "uncertain-date:criminal-record-certificate"},
+	/* Round digits OCR takes for one another (eval seed 100018). */
+	{"11.1.1 a birth date that differs in a 9 for a 0: unreadable", "11.1.1", "2026-11-03",
+	    "1987-03-10", "BLR", "", BIRTH("Коваленко", "Андрей", "1987-03-19"), "review",
+	    "unreadable-field:birth-certificate"},
+	{"11.1.1 a birth date that differs in a 0 for a 6: unreadable", "11.1.1", "2026-11-03",
+	    "1987-03-16", "BLR", "", BIRTH("Коваленко", "Андрей", "1987-03-10"), "review",
+	    "unreadable-field:birth-certificate"},
+	{"11.1.1 a birth date that differs in an 8 for a 9: a mismatch", "11.1.1", "2026-11-03",
+	    "1987-03-19", "BLR", "", BIRTH("Коваленко", "Андрей", "1987-03-18"), "review",
+	    "birth-date-mismatch:birth-certificate"},
 	{"11.1.1 born after the certificate was issued, a 9 for a 0 (seed 5151)", "11.1.1",
 	    "2026-11-03", "2010-12-10", "BLR", "",
 	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"
@@ -189,13 +199,16 @@ static const row rows[] = {
 	    "<field name=\"given-name\">Андрей</field><field name=\"birth-date\">2018-12-10</field>"
 	    "<field name=\"issue-date\">2011-01-05</field></document>", "review",
 	    "unreadable-field:birth-certificate"},
-	{"11.1.1 a 9 for a 0 that leaves a possible date is a mismatch", "11.1.1",
+	/* A 9 for a 0 that leaves a possible date is not forgiven, but not
+	 * called someone else's either (seed 100018: such a date was a
+	 * misread): a person checks it. */
+	{"11.1.1 a 9 for a 0 that leaves a possible date: a person checks it", "11.1.1",
 	    "2026-11-03", "2010-12-10", "BLR", "",
 	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"
 	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\">Коваленко</field>"
 	    "<field name=\"given-name\">Андрей</field><field name=\"birth-date\">2019-12-10</field>"
 	    "<field name=\"issue-date\">2020-01-05</field></document>", "review",
-	    "birth-date-mismatch:birth-certificate"},
+	    "unreadable-field:birth-certificate"},
 	{"11.1.1 without the birth certificate", "11.1.1", "2026-11-03", "1987-03-14",
 	    "BLR", "", "", "incomplete", "missing-document:birth-certificate"},
 	{"11.1.2 a child of 10 with the birth certificate", "11.1.2", "2026-11-03",
