@@ -145,6 +145,14 @@ static const field_row field_rows[] = {
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия НАУМЕНКО\nСобственное имя ПАУЛЬ\n"
 	    "Отчество ВИКТОРОВИЧ\nДата рождения 14 марта 1987 года\n",
 	    "surname=НАУМЕНКО;given-name=ПАУЛЬ"},
+	{"by-med: commas read as dots in the name's label and the conclusion (eval seed 100019)",
+	    "medical-certificate",
+	    "МЕДИЦИНСКАЯ СПРАВКА\nо состоянии здоровья\nДата выдачи 19.03.2026 № 2233\n"
+	    "1. Фамилия. собственное имя, отчество (если таковое имеется)\n"
+	    "КУЗЬМИЧ Ирина Николаевна\n2. Дата рождения 20.04.2000\n"
+	    "5. Заключение: Заболеваний. представляющих опасность для здоровья населения, не\n"
+	    "выявлено.\n",
+	    "surname=КУЗЬМИЧ;given-name=Ирина;patronymic=Николаевна;conclusion=fit"},
 	{"ru-med: labels read as a column, a number's line after the birth date's label",
 	    "medical-certificate",
 	    "МЕДИЦИНСКОЕ ЗАКЛЮЧЕНИЕ\nФамилия\nИмя\nОтчество\nДата рождения\n"
