@@ -153,6 +153,14 @@ static const field_row field_rows[] = {
 	    "5. Заключение: Заболеваний. представляющих опасность для здоровья населения, не\n"
 	    "выявлено.\n",
 	    "surname=КУЗЬМИЧ;given-name=Ирина;patronymic=Николаевна;conclusion=fit"},
+	{"by-med: a line of the conclusion lost, \"выявлпено\" (eval seed 100019)",
+	    "medical-certificate",
+	    "МЕДИЦИНСКАЯ СПРАВКА\nКОВАЛЁВА Вероника Николаевна\n5. Заключение: Заболеваний,\n"
+	    "населения, не выявлпено.\n", "conclusion=fit"},
+	{"by-ru: Дата read as Лата (eval seed 100019)", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия РОМАНОВИЧ\nСобственное имя ВАСИЛИЙ\n"
+	    "Лата рождения «15» июня 1964 года\n(число, месяц, год)\n",
+	    "surname=РОМАНОВИЧ;birth-date=1964-06-15"},
 	{"ru-med: labels read as a column, a number's line after the birth date's label",
 	    "medical-certificate",
 	    "МЕДИЦИНСКОЕ ЗАКЛЮЧЕНИЕ\nФамилия\nИмя\nОтчество\nДата рождения\n"
