@@ -1955,23 +1955,43 @@ cyr_twin(uint32_t x, uint32_t y)
 	return 0;
 }
 
+/* Are x[i], x[i + 1] НІ or НИ, and y a Ш? */
+static int
+ni_as_sha(const uint32_t *x, size_t nx, size_t i, uint32_t y)
+{
+	return y == 0x428 && i + 1 < nx && x[i] == 0x41D && (x[i + 1] == 0x406 || x[i + 1] == 0x418);
+}
+
 static int
 cyr_ocr_twins(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
-	size_t i, letters = 0, need = 4, t;
+	size_t i, j, letters = 0, need = 4, t;
+	int pair = 0;
 
-	if (na != nb)
-		return 0;
-	for (i = 0; i < na; i++) {
-		if (a[i] != b[i]) {
-			if (!(t = cyr_twin(a[i], b[i])))
-				return 0;
-			if (t > need)
-				need = t;
+	for (i = j = 0; i < na && j < nb; i++, j++) {
+		if (a[i] == b[j]) {
+			letters += a[i] != ' ';
+			continue;
 		}
-		letters += a[i] != ' ';
+		/* НІ or НИ read as one Ш (КСЕШЯ for КСЕНІЯ, eval seed
+		 * 100020), once, in a name of six letters or more. */
+		if (!pair && (ni_as_sha(a, na, i, b[j]) || ni_as_sha(b, nb, j, a[i]))) {
+			if (b[j] == 0x428)
+				i++;
+			else
+				j++;
+			pair = 1;
+			need = need > 6 ? need : 6;
+			letters += 2;
+			continue;
+		}
+		if (!(t = cyr_twin(a[i], b[j])))
+			return 0;
+		if (t > need)
+			need = t;
+		letters++;
 	}
-	return letters >= need;
+	return i == na && j == nb && letters >= need;
 }
 
 /*

@@ -1017,6 +1017,8 @@ test_text_names_match_positive(void **state)
 		{"ПЕНИСОВИЧ", "ДЕНИСОВИЧ"},
 		{"Яуген", "Яўген"},                     /* Ў as У: seed 100015 */
 		{"Тончарова", "Гончарова"},             /* Г as Т */
+		{"КСЕШЯ", "Ксенія"},                    /* НІ as Ш: seed 100020 */
+		{"АНТОШНА", "Антоніна"},
 		{"IULITA", "Юлия"},                     /* T for the double I */
 		{"ANASTASITA", "ANASTASIIA"},
 		{"DMITRIT", "Дмитрий"},
@@ -1127,6 +1129,8 @@ test_text_names_match_negative(void **state)
 		{"ПАША", "ДАША"},                       /* Д/П: from four letters, */
 		{"ДЕНИСОВ", "ПЕНИСОВА"},                /* letter for letter only */
 		{"ГАНЯ", "ТАНЯ"},                       /* Г/Т: from six letters */
+		{"ШНА", "НІНА"},                        /* НІ/Ш: too short */
+		{"ШАШАНА", "НІАНІАНА"},                 /* once only */
 		{"ЯЎГЕН", "ЯЎГЕНА"},
 		{"СГАВ", "CLARK"},
 		{"СЕЦ", "CELIK"},                       /* the pair at the end only */
