@@ -1207,6 +1207,8 @@ test_model_date_guessed(void **state)
 	assert_false(date_guessed("5 июля 1997 г."));
 	assert_false(date_guessed("«О4» верасня 2011 года"));  /* О is 0's twin */
 	assert_false(date_guessed("Дата выдачи 12.12.2026"));
+	assert_false(date_guessed("«О4» чэрвеня 2011 года"));  /* э in a month */
+	assert_true(date_guessed("Э чэрвеня 2011 года"));
 }
 
 static void
