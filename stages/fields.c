@@ -747,14 +747,6 @@ date_normalise(const char *span)
 	return NULL;
 }
 
-/* A letter of the Latin or Cyrillic alphabet? */
-static int
-letter_cp(uint32_t c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F) ||
-	    (c >= 0x400 && c <= 0x4FF);
-}
-
 /*
  * Did the date in span need a digit guessed from a sign that is no digit's
  * twin: Э (read for 9 on eval seed 100012 and for 5 on seed 100017) or $?
@@ -774,8 +766,8 @@ date_guessed(const char *span)
 	for (; i < n; i += k ? k : 1, prev = c) {
 		if (!(k = utf8_decode(span + i, n - i, &c)))
 			continue;
-		if ((c == 0x42D || c == 0x44D) && !letter_cp(prev) &&
-		    (!utf8_decode(span + i + k, n - i - k, &next) || !letter_cp(next)))
+		if ((c == 0x42D || c == 0x44D) && !cp_letter(prev) &&
+		    (!utf8_decode(span + i + k, n - i - k, &next) || !cp_letter(next)))
 			return 1;
 	}
 	return 0;

@@ -141,6 +141,10 @@ int sha256_hw(int want);
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
 /* Encode cp into out (4 bytes room); returns bytes written. */
 size_t utf8_encode(uint32_t cp, char *out);
+/* Is code point c a letter (Latin, Cyrillic, a combining mark), or a
+ * letter or an ASCII digit? */
+int cp_letter(uint32_t c);
+int cp_alnum(uint32_t c);
 
 /*
  * Clean text for XML and for matching: invalid UTF-8 bytes are dropped,

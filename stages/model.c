@@ -772,9 +772,7 @@ has_alnum(const char *s)
 	uint32_t c;
 
 	for (; i < n; i += k ? k : 1)
-		if ((k = utf8_decode(s + i, n - i, &c)) &&
-		    ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		    (c >= 0xC0 && c <= 0x24F) || (c >= 0x400 && c <= 0x4FF)))
+		if ((k = utf8_decode(s + i, n - i, &c)) && cp_alnum(c))
 			return 1;
 	return 0;
 }

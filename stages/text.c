@@ -129,6 +129,18 @@ is_alnum(uint32_t c)
 	return is_letter(c) || is_digit(c);
 }
 
+int
+cp_letter(uint32_t c)
+{
+	return is_letter(c);
+}
+
+int
+cp_alnum(uint32_t c)
+{
+	return is_alnum(c);
+}
+
 /* The characters text_clean turns into a space (its contract's list). */
 static int
 is_ctrl(uint32_t c)
