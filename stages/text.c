@@ -1698,7 +1698,8 @@ vowel(char c)
  * U after a vowel and not before one) and a word-initial U before a vowel
  * as V, a word-initial X as S, a final NG
  * as N, TH, PH, CK, Q and a C not before H as T, F, K, K, K, DZH, DJ,
- * pinyin's initial ZH and Palladius' ЧЖ as J, an H after a vowel and not
+ * pinyin's initial ZH and Palladius' ЧЖ as J, Palladius' initial ЦЗ as J
+ * (and its ЦЗЮНЬ as JUN: eval seeds 100020, 100021), an H after a vowel and not
  * before one dropped, a Y after a vowel and not before one as I; double
  * letters as one.  consonant_key() then keeps the consonants,
  * the class of an initial vowel and the final vowel (the gender ending of
@@ -1721,6 +1722,9 @@ spelling_key(const char *r)
 			c = 'J', i += 4;        /* pinyin zh, Palladius чж */
 		else if (strncmp(r + i, "ZH", 2) == 0 && start)
 			c = 'J', i += 2;
+		else if (strncmp(r + i, "TSZ", 3) == 0 && start)
+			/* Palladius цз is pinyin j, and цзюнь is jun. */
+			c = 'J', i += 3 + (strncmp(r + i + 3, "IUN", 3) == 0);
 		else if (c == 'H' && i > 0 && vowel(r[i - 1]) &&
 		    (r[i + 1] == ' ' || !r[i + 1] || (r[i + 1] != 'H' && !vowel(r[i + 1])))) {
 			i++;                    /* SARAH is Сара, JOHN Джон */
@@ -2233,7 +2237,7 @@ int
 patronymic_cut(const char *read, const char *full)
 {
 	static const char *const endings[] = {
-		"ОВИЧ", "ЕВИЧ", "ОВНА", "ЕВНА", "ИЧНА", "ИНИЧНА",
+		"ОВИЧ", "ЕВИЧ", "ЬЕВИЧ", "ОВНА", "ЕВНА", "ЬЕВНА", "ИЧНА", "ИНИЧНА",
 		"АВІЧ", "ЕВІЧ", "АЎНА", "ЕЎНА", "ІЧНА", "ІНІЧНА",
 	};
 	uint32_t *a, *b;
