@@ -258,7 +258,7 @@ cmd_main(int argc, char **argv)
 			continue;
 		}
 		new_document(m, root, ++ndoc, &v, page, &cur);
-		cur.sequel = v.sequel && !v.starts;
+		cur.sequel = v.sequel;          /* never with a title */
 		if (cls < MODEL_MAX_CLASSES)
 			cur.first_of_class = !seen[cls];
 	}

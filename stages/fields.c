@@ -510,7 +510,6 @@ date_repair(const char *s)
 	return out;
 }
 
-
 /* Would s (n bytes) hold the numeric date dd.dd.dddd at a, once the
  * blank at i (a < i) is taken out? */
 static int
@@ -899,13 +898,10 @@ short_u_after_vowel(char *v)
 			continue;
 		}
 		if ((c == 0x423 || c == 0x443) && prev) {
-			uint32_t up = prev >= 0x430 && prev <= 0x44F ? prev - 0x20 :
-			    prev >= 0x450 && prev <= 0x45F ? prev - 0x50 : prev;
-
 			for (j = 0; j < sizeof vowels / sizeof *vowels; j++)
-				if (up == vowels[j]) {
+				if (upper_cp(prev) == vowels[j]) {
 					utf8_encode(c == 0x423 ? 0x40E : 0x45E, v + i);
-					c = 0x40E;
+					c = 0x40E;      /* no vowel: УУ stays ЎУ */
 					break;
 				}
 		}
@@ -1117,6 +1113,7 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 {
 	size_t i, ms, me, fs[MAXPIECES], fe[MAXPIECES];
 	int is_enum = strcmp(fm->kind, "enum") == 0, nv, rc;
+	int be_names = strcmp(fm->kind, "name") == 0 && belarusian_text(pt->text);
 
 	memset(r, 0, sizeof *r);
 	for (i = 0; i < fm->npats && !r->conflict; i++) {
@@ -1149,7 +1146,7 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 				if (v && strcmp(fm->kind, "date") == 0)
 					r->guessed = date_guessed(span);
 				free(span);
-				if (v && strcmp(fm->kind, "name") == 0 && belarusian_text(pt->text))
+				if (v && be_names)
 					short_u_after_vowel(v);
 				if (v) {
 					if (!r->value) {

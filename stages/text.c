@@ -1900,8 +1900,7 @@ cps_equal(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
  * НАІРАКІ, Amaka Атака, RANA КАМА, EMRE ЕМВЕ, KARIMI КАВТМТ, HOFFMANN
  * НОРЕМАММ, CLARK СГАВК, Emre Етге (r as г), and a pair of letters for
  * one: LI as Ц (CELIK СЕЦК, eval seed 100015), m as пи (Emma Епипа,
- * seed 100018).  Both in match form
- * (upper case, Ё as Е).
+ * seed 100018).  Both in match form (upper case, Ё as Е).
  */
 static int
 ocr_script_twins(const uint32_t *cyr, size_t nc, const uint32_t *lat, size_t nl)
@@ -2093,9 +2092,11 @@ latin_ocr_twins(const char *a, const char *b)
 
 /*
  * T read for the I of a glide before Y or beside another I (ANASTASTYA
- * for ANASTASIYA, eval seed 100018; IULITA for IULIIA): the romanised
- * name r with every such T an I has the skeleton k.  Seven letters at
- * least: short names have too many neighbours.
+ * for ANASTASIYA, eval seed 100018): the romanised name r with every such
+ * T an I has the skeleton k.  latin_ocr_twins() takes the double I letter
+ * for letter, from three letters; this compares skeletons, so the
+ * spelling may differ too (IYA, IIA), and asks for seven letters: short
+ * names have too many neighbours.
  */
 static int
 t_for_glide_i(const char *r, const char *k)
