@@ -970,11 +970,76 @@ field_error(xmlNodePtr doc, const char *name, const char *reason)
 
 /* ---- extraction ------------------------------------------------------------ */
 
+/* Where word text s[0..n) ends without its trailing punctuation. */
+static size_t
+without_stops(const char *s, size_t n)
+{
+	while (n > 0 && strchr(".,:;", s[n - 1]))
+		n--;
+	return n;
+}
+
+/*
+ * The pieces [s[i],e[i]) of a value joined by sep, with every word that
+ * lies whole inside a piece and has an English reading (attribute en, see
+ * intake-ocr) in that reading: how the value reads if its letters are
+ * Latin.  NULL when no word has one, or one that does is cut by a
+ * piece's edge.
+ */
+static char *
+english_pieces(const page_text *pt, const size_t *s, const size_t *e, int n, const char *sep)
+{
+	char *out = xstrdup(""), *t;
+	int k, used = 0;
+	size_t i;
+
+	for (k = 0; k < n; k++) {
+		size_t pos = s[k];
+
+		t = xasprintf("%s%s", out, k ? sep : "");
+		free(out);
+		out = t;
+		for (i = 0; i < pt->nwords; i++) {
+			const word_ref *w = &pt->words[i];
+			size_t ws = w->start, we = w->end, wl;
+			char *en;
+
+			if (we <= s[k] || ws >= e[k])
+				continue;
+			en = w->node ? xml_get(w->node, "en") : NULL;
+			if (!en)
+				continue;
+			wl = ws + without_stops(pt->text + ws, we - ws);
+			if (ws < s[k] || wl > e[k]) {
+				free(en);
+				free(out);
+				return NULL;
+			}
+			t = xasprintf("%s%.*s%.*s", out, (int)(ws - pos), pt->text + pos,
+			    (int)without_stops(en, strlen(en)), en);
+			free(out);
+			free(en);
+			out = t;
+			pos = wl;
+			used++;
+		}
+		t = xasprintf("%s%.*s", out, (int)(e[k] - pos), pt->text + pos);
+		free(out);
+		out = t;
+	}
+	if (used == 0) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
 #define MAXPIECES 4
 
 /* What one view of the text gave for a field. */
 typedef struct {
 	char *value;
+	char *english;   /* a name as its words' English readings give it */
 	size_t s[MAXPIECES], e[MAXPIECES];   /* pieces in the original text */
 	int n;
 	int limit;       /* a pattern hit its limit */
@@ -1143,6 +1208,12 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 				}
 				span = join_pieces(pt, fs, fe, nv, s, e, sep);
 				v = normalise(fm, &fm->pats[i], span);
+				if (v && !r->value && strcmp(fm->kind, "name") == 0) {
+					char *en = english_pieces(pt, s, e, nv, sep);
+
+					r->english = en ? normalise(fm, &fm->pats[i], en) : NULL;
+					free(en);
+				}
 				if (v && strcmp(fm->kind, "date") == 0)
 					r->guessed = date_guessed(span);
 				free(span);
@@ -1178,7 +1249,8 @@ static void
 found_free(found *r)
 {
 	free(r->value);
-	r->value = NULL;
+	free(r->english);
+	r->value = r->english = NULL;
 }
 
 static void
@@ -1216,6 +1288,8 @@ extract_field(const models *m, const field_model *fm, const page_text *lines,
 		xml_set(f, "name", fm->name);
 		if (use->guessed)
 			xml_set(f, "guessed", "yes");
+		if (use->english && strcmp(use->english, use->value) != 0)
+			xml_set(f, "english", use->english);
 		provenance(f, pt, use->s, use->e, use->n);
 	} else if (fm->required) {
 		field_error(doc, fm->name, use->limit ? "pattern limit reached" :

@@ -342,6 +342,7 @@ typedef struct {
 	xmlNodePtr page;     /* the <page> it is on */
 	int b[4];            /* x0 y0 x1 y1 */
 	double conf;         /* 0-100 */
+	xmlNodePtr node;     /* the <w> element */
 } word_ref;
 
 typedef struct {

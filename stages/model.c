@@ -825,6 +825,7 @@ add_line(page_text *pt, xmlNodePtr page, xmlNodePtr line, size_t *cap, size_t *w
 		wr->end = pt->len;
 		wr->page = page;
 		wr->conf = xml_get_num(w, "c", 0);
+		wr->node = w;
 		memcpy(wr->b, wb, sizeof wr->b);
 		free(s);
 	}

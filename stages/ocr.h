@@ -126,6 +126,14 @@ int ocr_recognise(struct ocr_engine *e, PIX *pix, int dpi, int seconds,
  */
 int ocr_reread(struct ocr_engine *e, PIX *grey, int dpi, xmlNodePtr page);
 
+/*
+ * Could word (as OCR read it on a Cyrillic page) be a Latin name read in
+ * Cyrillic look-alikes: three or more Cyrillic letters, all capitals or
+ * capitalised, none a letter no Latin one is read as?  Such words get a
+ * second, English reading (attribute en).
+ */
+int ocr_maybe_latin(const char *word);
+
 /* Mark page as failed: status="error" reason=reason. */
 void ocr_page_error(xmlNodePtr page, const char *reason);
 

@@ -1237,35 +1237,94 @@ english_word(TessBaseAPI *api, const int *b, int pad, int W, int H, double *conf
 	return t;
 }
 
-static void
-latin_page_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
+/* The English engine, made the first time, set to read single words of
+ * r's image: 0 when there is none. */
+static int
+latin_engine(struct ocr_engine *e, struct reading *r, int dpi)
 {
-	double start = mono_ms();
-	int lat = 0, cyr = 0, tried = 0, W = pixGetWidth(r->image), H = pixGetHeight(r->image);
-	xmlNodePtr l, w;
-
-	for (l = r->lines->children; l; l = l->next)
-		for (w = l->children; w; w = w->next)
-			if (w->type == XML_ELEMENT_NODE) {
-				xmlChar *t = xmlNodeGetContent(w);
-
-				if (t)
-					count_letters((const char *)t, &lat, &cyr);
-				xmlFree(t);
-			}
-	if (lat < LATIN_MIN_LETTERS || cyr == 0 || lat < LATIN_PAGE * (lat + cyr))
-		return;
 	if (!e->latin_tried) {
 		e->latin_tried = 1;
 		e->latin = tess_new("eng");
 	}
 	if (!e->latin)
-		return;
+		return 0;
 	TessBaseAPISetPageSegMode(e->latin, PSM_SINGLE_WORD);
 	TessBaseAPISetImage2(e->latin, r->image);
 	TessBaseAPISetSourceResolution(e->latin, dpi);
-	for (l = r->lines->children; l && tried < LATIN_MAX; l = l->next)
-		for (w = l->children; w && tried < LATIN_MAX; w = w->next) {
+	return 1;
+}
+
+/*
+ * On a Cyrillic page a Latin name in capitals (KUMAR VIKRAM beside
+ * "Фамилия", "Имя") comes out as Cyrillic look-alikes at 85-95%
+ * confidence (КОМАВ УТКВАМ, СЕНЕ МЕНМЕТ, ОКАРОК on the eval seeds),
+ * while English alone reads KUMAR VIKRAM at 96.  Which reading is right
+ * the confidences cannot tell (Сара, a Russian name, read as Capa at 96
+ * against 93), so the
+ * first one stays and every word that could be a misread Latin one gets
+ * a second, English reading in attribute en (its confidence in enc), for
+ * whoever compares names.  Such a word is three or more Cyrillic letters,
+ * all capitals or capitalised, none of them a letter no Latin one is read
+ * as (Б, Д, Ж, Л, Ф, Э, Ю, Я, soft and hard signs, Ы, Щ, Ч, Й, Ё, Ў),
+ * on a page of LATIN_MIN_LETTERS Cyrillic letters or more.  At most
+ * NAME_WORDS words a page.
+ */
+#define NAME_WORDS 24
+
+int
+ocr_maybe_latin(const char *s)
+{
+	static const char never[] = "БДЖЛФЭЮЯЬЪЫЩЧЙЁЎбджлфэюяьъыщчйёў";
+	size_t len = strlen(s), i = 0, k;
+	int n = 0, upper = 0, lower = 0, first_upper = 0;
+
+	while (len > 0 && strchr(".,:;", s[len - 1]))
+		len--;
+	while (i < len) {
+		uint32_t cp = 0;
+		char one[5];
+
+		k = utf8_decode(s + i, len - i, &cp);
+		if (k == 0 || k > 4)
+			return 0;
+		if (cp == '-' && i > 0 && i + 1 < len) {
+			i++;
+			continue;
+		}
+		if (cp_kind(cp) != CP_CYRILLIC)
+			return 0;
+		memcpy(one, s + i, k);
+		one[k] = '\0';
+		if (strstr(never, one))
+			return 0;
+		if ((cp >= 0x410 && cp <= 0x42F) || (cp >= 0x400 && cp <= 0x40F)) {
+			upper++;
+			first_upper |= n == 0;
+		} else {
+			lower++;
+		}
+		n++;
+		i += k;
+	}
+	return n >= 3 && (lower == 0 || (upper == 1 && first_upper));
+}
+
+/*
+ * Read words of r again in English alone.  On a Latin page (latin set)
+ * every word with a Cyrillic letter, and the reading replaces the word
+ * when it is good enough; on a Cyrillic page the words that could be
+ * Latin names, and the reading goes beside the word.
+ */
+static void
+english_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms, int latin)
+{
+	double start = mono_ms();
+	int tried = 0, most = latin ? LATIN_MAX : NAME_WORDS;
+	int W = pixGetWidth(r->image), H = pixGetHeight(r->image);
+	xmlNodePtr l, w;
+
+	for (l = r->lines->children; l && tried < most; l = l->next)
+		for (w = l->children; w && tried < most; w = w->next) {
 			xmlChar *t;
 			int b[4], wl = 0, wc = 0, nl = 0, nc = 0;
 			double c = 0;
@@ -1277,7 +1336,8 @@ latin_page_words(struct ocr_engine *e, struct reading *r, int dpi, double budget
 			t = xmlNodeGetContent(w);
 			if (t)
 				count_letters((const char *)t, &wl, &wc);
-			if (!t || wc == 0 || wl + wc < 2) {
+			if (!t || wc == 0 || wl + wc < 2 ||
+			    (!latin && !ocr_maybe_latin((const char *)t))) {
 				xmlFree(t);
 				continue;
 			}
@@ -1286,10 +1346,16 @@ latin_page_words(struct ocr_engine *e, struct reading *r, int dpi, double budget
 			if (en)
 				count_letters(en, &nl, &nc);
 			if (ocr_debugging())
-				fprintf(stderr, "%s: word %d,%d: Cyrillic on a Latin page, "
-				    "English reading %s (%.0f)\n", progname, b[0], b[1],
-				    en ? "Latin" : "refused", c);
-			if (en && c >= LATIN_MIN_CONF && nl >= wl + wc - 2 && nl <= wl + wc + 2) {
+				fprintf(stderr, "%s: word %d,%d: %s, English reading %s "
+				    "(%.0f against %.0f)\n", progname, b[0], b[1],
+				    latin ? "Cyrillic on a Latin page" : "could be Latin",
+				    en ? "Latin" : "refused", c, node_conf(w));
+			if (!en || nl < wl + wc - 2 || nl > wl + wc + 2) {
+				/* not Latin, or not the word */
+			} else if (!latin) {
+				xml_set(w, "en", en);
+				xml_setf(w, "enc", "%.1f", c);
+			} else if (c >= LATIN_MIN_CONF) {
 				r->conf_sum += c - node_conf(w);
 				xml_set(w, "first", (const char *)t);
 				xmlNodeSetContent(w, BAD_CAST en);
@@ -1300,6 +1366,31 @@ latin_page_words(struct ocr_engine *e, struct reading *r, int dpi, double budget
 		}
 	TessBaseAPIClear(e->latin);
 	r->conf = r->words > 0 ? r->conf_sum / r->words : 0;
+}
+
+static void
+latin_page_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
+{
+	int lat = 0, cyr = 0;
+	xmlNodePtr l, w;
+
+	for (l = r->lines->children; l; l = l->next)
+		for (w = l->children; w; w = w->next)
+			if (w->type == XML_ELEMENT_NODE) {
+				xmlChar *t = xmlNodeGetContent(w);
+
+				if (t)
+					count_letters((const char *)t, &lat, &cyr);
+				xmlFree(t);
+			}
+	if (cyr == 0)
+		return;
+	if (lat >= LATIN_MIN_LETTERS && lat >= LATIN_PAGE * (lat + cyr)) {
+		if (latin_engine(e, r, dpi))
+			english_words(e, r, dpi, budget_ms, 1);
+	} else if (cyr >= LATIN_MIN_LETTERS && latin_engine(e, r, dpi)) {
+		english_words(e, r, dpi, budget_ms, 0);
+	}
 }
 
 int

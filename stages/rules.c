@@ -470,16 +470,24 @@ field_guessed(xmlNodePtr d, const char *name)
  * names about 0.9. */
 #define NAME_SURE 0.5
 
-/* Does the OCR reading of field name, kept when the extractor put the
- * value into the other script (attribute read), match name? */
+/* Does another reading of field name match name: what OCR read when the
+ * extractor put the value into the other script (attribute read), or
+ * what the English engine read of its words (attribute english: a Latin
+ * name on a Russian page comes out in Cyrillic look-alikes)? */
 static int
 read_matches(xmlNodePtr d, const char *name, const char *mine)
 {
+	static const char *const other[] = {"read", "english"};
 	xmlNodePtr f = field_node(d, name);
-	char *r = f ? xml_get(f, "read") : NULL;
-	int rc = r && names_match(r, mine);
+	size_t i;
+	int rc = 0;
 
-	free(r);
+	for (i = 0; f && i < 2 && !rc; i++) {
+		char *r = xml_get(f, other[i]);
+
+		rc = r && names_match(r, mine);
+		free(r);
+	}
 	return rc;
 }
 

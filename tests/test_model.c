@@ -623,6 +623,87 @@ test_model_field_provenance(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* Set attribute en of every word of page whose text is text. */
+static void
+set_english(xmlNodePtr page, const char *text, const char *en)
+{
+	xmlNodePtr l, w;
+
+	for (l = xml_child(page, "line"); l; l = xml_next(l, "line"))
+		for (w = xml_child(l, "w"); w; w = xml_next(w, "w")) {
+			char *t = xml_content(w);
+
+			if (strcmp(t, text) == 0)
+				xml_set(w, "en", en);
+			free(t);
+		}
+}
+
+/* The value and attribute attr of field name of document d ("" when
+ * absent), in buffers of 64 bytes. */
+static void
+field_and_attr(xmlNodePtr d, const char *name, const char *attr, char *value, char *a)
+{
+	xmlNodePtr f;
+
+	value[0] = a[0] = '\0';
+	for (f = xml_child(d, "field"); f; f = xml_next(f, "field")) {
+		char *n = xml_get(f, "name");
+
+		if (n && strcmp(n, name) == 0) {
+			char *v = xml_content(f), *x = xml_get(f, attr);
+
+			snprintf(value, 64, "%s", v);
+			snprintf(a, 64, "%s", x ? x : "");
+			free(v);
+			free(x);
+		}
+		free(n);
+	}
+}
+
+/*
+ * A Latin name on a Russian page that OCR read in Cyrillic look-alikes
+ * (KUMAR as КОМАВ, eval seed 100020) comes with the English engine's
+ * reading of its words (attribute en): the field keeps what was read and
+ * carries that reading in attribute english, without the comma after
+ * it.  A name with no English reading has none.
+ */
+static void
+test_model_english_reading(void **state)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr d = xmlNewNode(NULL, BAD_CAST "document"), page;
+	char v[64], a[64];
+
+	(void)state;
+	xmlDocSetRootElement(doc, d);
+	xml_set(d, "type", "criminal-record-certificate");
+	page = make_page(d, "СПРАВКА\nо наличии (отсутствии) судимости\nФамилия КОМАВ\n"
+	    "Имя Амака,\nДата рождения 05.02.1992\n");
+	set_english(page, "КОМАВ", "KUMAR");
+	set_english(page, "Амака,", "Amaka,");
+	extract_document(m, d);
+	field_and_attr(d, "surname", "english", v, a);
+	assert_string_equal(v, "КОМАВ");
+	assert_string_equal(a, "KUMAR");
+	field_and_attr(d, "given-name", "english", v, a);
+	assert_string_equal(v, "Амака");
+	assert_string_equal(a, "Amaka");
+	xmlFreeDoc(doc);
+
+	doc = xmlNewDoc(BAD_CAST "1.0");
+	d = xmlNewNode(NULL, BAD_CAST "document");
+	xmlDocSetRootElement(doc, d);
+	xml_set(d, "type", "criminal-record-certificate");
+	make_page(d, "СПРАВКА\nо наличии (отсутствии) судимости\nФамилия ПЕТРОВ\n");
+	extract_document(m, d);
+	field_and_attr(d, "surname", "english", v, a);
+	assert_string_equal(v, "ПЕТРОВ");
+	assert_string_equal(a, "");
+	xmlFreeDoc(doc);
+}
+
 /* A new document of type with one empty page from file; *docp owns it. */
 static xmlNodePtr
 empty_page(const char *type, const char *file, xmlDocPtr *docp, xmlNodePtr *dp)
@@ -1406,6 +1487,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_model_fields_table),
 		cmocka_unit_test(test_model_field_provenance),
+		cmocka_unit_test(test_model_english_reading),
 		cmocka_unit_test(test_model_columns_read_apart),
 		cmocka_unit_test(test_model_row_read_letter_by_letter),
 		cmocka_unit_test(test_model_tall_junk_line_joins_no_rows),

@@ -1088,6 +1088,49 @@ render_english(void)
 	return page_pix(lines_page(1900, 900, lines, 5, 160, -1));
 }
 
+/*
+ * A Russian certificate with a foreign name in capitals: rus+bel+eng
+ * reads KUMAR VIKRAM as КОМАВ УТКВАМ at 89-92% (eval seed 100020).
+ */
+static PIX *
+render_foreign_name(void)
+{
+	static const char *const lines[] = {
+		"СПРАВКА О НАЛИЧИИ СУДИМОСТИ", "Фамилия KUMAR", "Имя VIKRAM",
+		"Место рождения Москва",
+		"Сведениями о судимости информационный центр не располагает",
+	};
+
+	return page_pix(lines_page(1900, 900, lines, 5, 160, -1));
+}
+
+/* Which words could be Latin names read in Cyrillic look-alikes. */
+static void
+test_maybe_latin_table(void **state)
+{
+	static const struct {
+		const char *word;
+		int want;
+	} rows[] = {
+		{"КОМАВ", 1}, {"УТКВАМ", 1}, {"АНМАРІ", 1}, {"Магуат", 1}, {"Епипа", 1},
+		{"Амака,", 1}, {"ОКАРОК", 1}, {"КОМАВ-СЕНЕ", 1},
+		{"ФАМИЛИЯ", 0},    /* Ф, Л, Я: no Latin letter reads so */
+		{"Дата", 0}, {"ЛЮ", 0}, {"ОК", 0},  /* too short */
+		{"KUMAR", 0},      /* Latin already */
+		{"КОМaВ", 0},      /* mixed scripts */
+		{"кОМАВ", 0}, {"КоМАВ", 0},  /* neither capitals nor capitalised */
+		{"АНМАР1", 0}, {"", 0}, {"-АНА", 0},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof rows / sizeof *rows; i++) {
+		if (ocr_maybe_latin(rows[i].word) != rows[i].want)
+			print_message("row %zu: %s\n", i, rows[i].word);
+		assert_int_equal(ocr_maybe_latin(rows[i].word), rows[i].want);
+	}
+}
+
 /* The first word element of page whose text is text, or NULL. */
 static xmlNodePtr
 word_with(xmlNodePtr page, const char *text)
@@ -1148,6 +1191,41 @@ test_cyrillic_word_on_latin_page(void **state)
 	pixDestroy(&fgrey);
 	pixDestroy(&pix);
 	pixDestroy(&form);
+}
+
+/*
+ * The same name on a Russian page: the Cyrillic reading stays (a Russian
+ * word would lose to its English look-alike as often), and the English
+ * engine's reading of the word is kept beside it in attribute en.
+ */
+static void
+test_latin_name_on_cyrillic_page(void **state)
+{
+	PIX *pix = render_foreign_name(), *grey = pixConvertTo8(pix, 0);
+	xmlNodePtr page = recognise(pix, 300), w;
+	char *text = words_of(page);
+
+	(void)state;
+	print_message("read: %s\n", text);
+	free(text);
+	w = word_with(page, "KUMAR");
+	if (!w)
+		w = word_with(page, "КОМАВ");
+	assert_non_null(w);
+	xmlNodeSetContent(w, BAD_CAST "КОМАВ");
+	xmlUnsetProp(w, BAD_CAST "en");
+	ocr_reread(engine, grey, 300, page);
+	w = word_with(page, "КОМАВ");
+	assert_non_null(w);
+	assert_true(attr_is(w, "en", "KUMAR"));
+	assert_non_null(xmlHasProp(w, BAD_CAST "enc"));
+	w = word_with(page, "СПРАВКА");
+	assert_non_null(w);
+	assert_null(word_with(page, "CПPABKA"));
+	assert_null(xmlHasProp(w, BAD_CAST "first"));
+	xmlFreeNode(page);
+	pixDestroy(&grey);
+	pixDestroy(&pix);
 }
 
 /*
@@ -1521,6 +1599,8 @@ main(void)
 		cmocka_unit_test(test_lost_value_beside_label),
 		cmocka_unit_test(test_grey_seal_over_a_line),
 		cmocka_unit_test(test_cyrillic_word_on_latin_page),
+		cmocka_unit_test(test_maybe_latin_table),
+		cmocka_unit_test(test_latin_name_on_cyrillic_page),
 		cmocka_unit_test(test_program_reports_bad_files_and_goes_on),
 		cmocka_unit_test(test_program_reads_names_from_stdin),
 		cmocka_unit_test(test_program_survives_crashing_and_hanging_worker),

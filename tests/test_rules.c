@@ -142,6 +142,20 @@ static const row rows[] = {
 	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\" read=\"ПЕТРОВ\">PETPOB</field>"
 	    "<field name=\"given-name\">Андрей</field><field name=\"birth-date\">1987-03-14</field>"
 	    "</document>", "review", "name-mismatch:birth-certificate"},
+	{"11.1.1 a Latin surname read in Cyrillic matches as the English engine read it",
+	    "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
+	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"
+	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\" english=\"KOVALENKO\">"
+	    "КОУАХЕМКО</field>"
+	    "<field name=\"given-name\">Андрей</field><field name=\"birth-date\">1987-03-14</field>"
+	    "</document>", "complete", ""},
+	{"11.1.1 the English reading of another surname is still a mismatch", "11.1.1",
+	    "2026-11-03", "1987-03-14", "BLR", "",
+	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"
+	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\" english=\"PETROV\">"
+	    "РЕТВОУ</field>"
+	    "<field name=\"given-name\">Андрей</field><field name=\"birth-date\">1987-03-14</field>"
+	    "</document>", "review", "name-mismatch:birth-certificate"},
 	{"12.7.1 a letter-spaced full name cut wrong is still the applicant's (seed 100013)",
 	    "12.7.1", "2026-11-03", "1987-03-14", "RUS", "",
 	    "<document id=\"d1\" type=\"criminal-record-certificate\" confidence=\"0.9\">"
