@@ -668,6 +668,124 @@ numeric_repair(char *s)
 	}
 }
 
+/* Does s[*i..] hold a separator OCR made of a date's dot: blanks and at
+ * most one sign or lone е ("04 = 02 е 2008", "07 . 03 - 1989")?  Moves *i
+ * past it and returns the number of signs (0 or 1), or -1. */
+static int
+junk_separator(const char *s, size_t *i)
+{
+	size_t j = *i, signs = 0;
+
+	for (;;) {
+		if (s[j] == ' ') {
+			j++;
+		} else if (s[j] && strchr(".,-=/:", s[j])) {
+			j++, signs++;
+		} else if (!strncmp(s + j, "е", 2) || !strncmp(s + j, "Е", 2)) {
+			j += 2, signs++;
+		} else if (s[j] == 'e') {
+			j++, signs++;
+		} else {
+			break;
+		}
+	}
+	if (signs > 1 || j == *i)
+		return -1;
+	*i = j;
+	return (int)signs;
+}
+
+/*
+ * A numeric date whose dots OCR read as other signs with blanks about
+ * them: day and month of two digits, a year of four, each separator
+ * blanks and one sign ("04 = 02 е 2008").  The digits are as printed.  In
+ * place; 1 when one was mended.
+ */
+static int
+mend_separators(char *s)
+{
+	size_t i, n = strlen(s);
+
+	for (i = 0; i + 8 <= n; i++) {
+		size_t j = i + 2, m, y;
+		int a, b;
+
+		if ((i > 0 && dig(s, i - 1)) || !dig(s, i) || !dig(s, i + 1) ||
+		    (a = junk_separator(s, &j)) < 0 || !dig(s, j) || !dig(s, j + 1))
+			continue;
+		m = j;
+		j += 2;
+		if ((b = junk_separator(s, &j)) < 0 || a + b == 0 || !dig(s, j) ||
+		    !dig(s, j + 1) || !dig(s, j + 2) || !dig(s, j + 3) || dig(s, j + 4))
+			continue;
+		y = j;
+		s[i + 2] = '.';
+		s[i + 3] = s[m];
+		s[i + 4] = s[m + 1];
+		s[i + 5] = '.';
+		memmove(s + i + 6, s + y, n - y + 1);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Readings that take a guess, tried last: a day of 90-91 or a month of
+ * 90-92 whose 9 was a typewriter 0 (a 1 or a 3 could have been read as 9
+ * too, but 0 is the usual one: "21.91.1969", eval seed 100022); a day of
+ * three digits after an opening quote, one digit too many ("«099»
+ * лістапада", seed 100022): the first two when they make a day, else the
+ * last two.  In place; 1 when something changed.
+ */
+static int
+guess_digits(char *s)
+{
+	size_t i, n = strlen(s);
+	int changed = 0;
+
+	for (i = 0; i + 10 <= n; i++) {
+		if ((i > 0 && dig(s, i - 1)) || !dig(s, i) || !dig(s, i + 1) || s[i + 2] != '.' ||
+		    !dig(s, i + 3) || !dig(s, i + 4) || s[i + 5] != '.' || !dig(s, i + 6) ||
+		    !dig(s, i + 7) || !dig(s, i + 8) || !dig(s, i + 9) ||
+		    (i + 10 < n && dig(s, i + 10)))
+			continue;
+		if (s[i] == '9' && s[i + 1] <= '1')
+			s[i] = '0', changed = 1;
+		if (s[i + 3] == '9' && s[i + 4] <= '2')
+			s[i + 3] = '0', changed = 1;
+	}
+	for (i = 1; i + 3 < n; i++) {
+		size_t a = i + 3, b;
+		int day;
+
+		if (!(s[i - 1] == '"' || (i >= 2 && !strncmp(s + i - 2, "«", 2)) ||
+		    (i >= 3 && !strncmp(s + i - 3, "“", 3))) || !dig(s, i) || !dig(s, i + 1) ||
+		    !dig(s, i + 2) || dig(s, a))
+			continue;
+		/* a closing quote, blanks, a month's name */
+		if (!strncmp(s + a, "»", 2) || !strncmp(s + a, "”", 3) || s[a] == '"')
+			a += s[a] == '"' ? 1 : !strncmp(s + a, "»", 2) ? 2 : 3;
+		while (s[a] == ' ')
+			a++;
+		for (b = a; s[b] && s[b] != ' ' && !dig(s, b); b++)
+			;
+		if (a == i + 3 || !is_month_word(s + a, b - a))
+			continue;
+		day = (s[i] - '0') * 10 + s[i + 1] - '0';
+		if (day >= 1 && day <= 31) {
+			memmove(s + i + 2, s + i + 3, n - i - 2);
+		} else {
+			day = (s[i + 1] - '0') * 10 + s[i + 2] - '0';
+			if (day < 1 || day > 31)
+				continue;
+			memmove(s + i, s + i + 1, n - i);
+		}
+		n--;
+		changed = 1;
+	}
+	return changed;
+}
+
 /* A word of one letter alone between a month name and a year: "марта г
  * 2003" (a stray mark read as a letter).  Removed in place. */
 static void
@@ -718,23 +836,31 @@ plausible_year(int *y)
 	return *y >= 1900 && *y <= 2099;
 }
 
-char *
-date_normalise(const char *span)
+/* The date in span as date_normalise() reads it; *guessed set when it
+ * took guess_digits() to read it. */
+static char *
+date_read(const char *span, int *guessed)
 {
 	int y, mo, d, step;
 	char *fixed = NULL;
 
+	*guessed = 0;
 	if (date_find(span, &y, &mo, &d, NULL) == 0)
 		return plausible_year(&y) ?
 		    xasprintf("%04d-%02d-%02d", y, mo, d) : NULL;
 	/* Repairs, each only when the text read as it is holds no date. */
-	for (step = 0; step < 3; step++) {
+	for (step = 0; step < 5; step++) {
 		if (step == 0) {
 			fixed = date_repair(span);
 		} else if (step == 1) {
 			numeric_repair(fixed);
-		} else {
+		} else if (step == 2) {
 			drop_stray_letters(fixed);
+		} else if (step == 3) {
+			if (!mend_separators(fixed))
+				continue;
+		} else if (!(*guessed = guess_digits(fixed))) {
+			continue;
 		}
 		if (date_find(fixed, &y, &mo, &d, NULL) == 0) {
 			free(fixed);
@@ -742,8 +868,17 @@ date_normalise(const char *span)
 			    xasprintf("%04d-%02d-%02d", y, mo, d) : NULL;
 		}
 	}
+	*guessed = 0;
 	free(fixed);
 	return NULL;
+}
+
+char *
+date_normalise(const char *span)
+{
+	int guessed;
+
+	return date_read(span, &guessed);
 }
 
 /*
@@ -756,10 +891,14 @@ date_guessed(const char *span)
 {
 	size_t n = strlen(span), i = 0, k;
 	uint32_t c, prev = 0, next;
+	char *v;
+	int guessed;
 
 	if (date_find(span, NULL, NULL, NULL, NULL) == 0)
 		return 0;
-	if (strchr(span, '$'))
+	v = date_read(span, &guessed);
+	free(v);
+	if (guessed || strchr(span, '$'))
 		return 1;
 	/* An Э standing for a digit, not one inside a word (чэрвеня). */
 	for (; i < n; i += k ? k : 1, prev = c) {

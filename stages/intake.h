@@ -427,11 +427,15 @@ char *number_normalise(const char *s, const char *script);
  * holds none, OCR damage that leaves one reading is repaired: look-alike
  * letters among digits ("2О26", "Э марта" for 9 марта), a year split by a
  * blank ("14.01.1 997"), a comma for a dot, a day of 32-99 whose 9 was a 0
- * ("96.01.1967"), a stray letter between month and year.
+ * ("96.01.1967"), a stray letter between month and year, dots read as
+ * other signs ("04 = 02 е 2008"); then, as a last resort, readings that
+ * guess (see date_guessed).
  */
 char *date_normalise(const char *s);
-/* 1 when the date date_normalise() reads in span needed a digit guessed
- * from Э or $: the best reading, not a sure one. */
+/* 1 when the date date_normalise() reads in span needed a digit guessed:
+ * from Э or $, a 9 taken for a 0 where a 1 or 3 would do as well (month
+ * 91), a day of three digits cut to two: the best reading, not a sure
+ * one. */
 int date_guessed(const char *span);
 
 /* ---- rules.c: procedure rules (models/procedures.xml) ---------------- */

@@ -1237,7 +1237,18 @@ test_model_date_normalise(void **state)
 		{"2 4 . 0 9 . 1976 г.", "1976-09-24"},
 		{"24.09.19 7 6", NULL},                       /* a year in three pieces */
 		{"20) снежня 2025 г.", "2025-12-20"},         /* ) after the day */
-		{"91.04.1988", NULL},                         /* 01 or 31: not guessed */
+		{"91.04.1988", "1988-04-01"},                 /* 01 or 31: 0 guessed */
+		{"21.91. 1969", "1969-01-21"},                /* month 01 or 11: seed 100022 */
+		{"91.12.1973", "1973-12-01"},
+		{"90.12.1973", NULL},
+		{"«099» лістапада 1993", "1993-11-09"},       /* a quote read as 9 */
+		{"«109» марта 2001", "2001-03-10"},
+		{"«399» марта 2001", NULL},
+		{"141 октября 2025 г.", NULL},                /* no quote: seed 100021 */
+		{"04 = 02 е 2008", "2008-02-04"},             /* dots read as signs: seed 100022 */
+		{"07 . 03 - 1989", "1989-03-07"},
+		{"12 - 34 - 5678", NULL},
+		{"12 34 5678", NULL},
 		{"18.67.2005", "2005-07-18"},                 /* 6 for 0 in the month: seed 100008 */
 		{"27.07.2922", "2022-07-27"},                 /* 9 for 0 in the year: seed 100012 */
 		{"27.07.2622", NULL},                         /* no such year on a document */
@@ -1290,6 +1301,10 @@ test_model_date_guessed(void **state)
 	assert_false(date_guessed("Дата выдачи 12.12.2026"));
 	assert_false(date_guessed("«О4» чэрвеня 2011 года"));  /* э in a month */
 	assert_true(date_guessed("Э чэрвеня 2011 года"));
+	assert_true(date_guessed("21.91. 1969"));          /* 9 for 0, or for 1? */
+	assert_true(date_guessed("«099» лістапада 1993"));
+	assert_false(date_guessed("04 = 02 е 2008"));      /* signs for dots: digits sure */
+	assert_false(date_guessed("95.08.1992"));          /* only 0 gives a date */
 }
 
 static void
