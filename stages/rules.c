@@ -17,6 +17,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The document types whose presence and content intake checks itself;
  * every other required document goes to the clerk's checklist.  These are
@@ -543,6 +544,34 @@ one_digit_misread(const char *read, const char *truth)
 	return one_digit_off(read, truth, misread_from);
 }
 
+
+/*
+ * A name part read two ways, in Cyrillic look-alikes and by the English
+ * engine (attribute english, see intake-ocr): when the English reading is
+ * the applicant's name as typed, letter for letter (KUMAR for КОМАВ, CHEN
+ * for СНЕМ), both readings being of the same print, the dossier shows it
+ * and keeps the other in attribute read.  Only letter for letter: the
+ * English reading of a name printed in Cyrillic can pass the look-alike
+ * allowances of names_match (КУМАР as KYMAP, Анна as AHHa).  A value
+ * already put into another script (read set) is left alone.
+ */
+static void
+prefer_english(xmlNodePtr d, const char *name, const char *mine)
+{
+	xmlNodePtr f = field_node(d, name);
+	char *en = f ? xml_get(f, "english") : NULL, *read = f ? xml_get(f, "read") : NULL;
+	xmlChar *v = f ? xmlNodeGetContent(f) : NULL;
+
+	if (en && v && !read && mine && strcasecmp(en, mine) == 0) {
+		xml_set(f, "read", (const char *)v);
+		xmlNodeSetContent(f, BAD_CAST en);
+		xmlUnsetProp(f, BAD_CAST "english");
+	}
+	free(en);
+	free(read);
+	xmlFree(v);
+}
+
 /* Same person: surname, given name and (when both have one) patronymic. */
 static void
 check_identity(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
@@ -556,6 +585,9 @@ check_identity(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
 	int whole = full_name_holds(full, p->surname, p->given, p->patronymic);
 
 	free(full);
+	prefer_english(d, parts[0], p->surname);
+	prefer_english(d, parts[1], p->given);
+	prefer_english(d, parts[2], p->patronymic);
 	for (i = 0; i < 3 && !whole; i++) {
 		const char *mine = i == 0 ? p->surname : i == 1 ? p->given : p->patronymic;
 		char *v = i < 2 ? needed_field(root, d, type, id, parts[i])

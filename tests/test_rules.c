@@ -397,6 +397,80 @@ test_rules_checklist_lists_unchecked_documents(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* The given dossier, judged; the caller frees it. */
+static xmlDocPtr
+judged(const char *src)
+{
+	char *why = NULL;
+	xmlDocPtr doc = xml_parse(src, strlen(src), &why);
+
+	assert_non_null(doc);
+	assert_int_equal(rules_apply(rb, xmlDocGetRootElement(doc), NULL, &why), 0);
+	return doc;
+}
+
+/*
+ * A birth certificate of an applicant whose name was typed in Latin
+ * letters, its surname read as КОМАВ and by the English engine as english.
+ */
+static char *
+latin_applicant(const char *english)
+{
+	return xasprintf(
+	    "<dossier case=\"T-1\" procedure=\"11.1.1\" submitted=\"2026-11-03\"><applicant>"
+	    "<surname>Kumar</surname><given-name>Vikram</given-name>"
+	    "<birth-date>1992-02-05</birth-date><citizenship>BLR</citizenship></applicant>"
+	    "<document id=\"d1\" type=\"birth-certificate\" confidence=\"0.9\">"
+	    "<page file=\"b.jpg\" index=\"1\"/>"
+	    "<field name=\"surname\" english=\"%s\" confidence=\"0.89\">КОМАВ</field>"
+	    "<field name=\"given-name\">VIKRAM</field>"
+	    "<field name=\"birth-date\">1992-02-05</field>"
+	    "<field name=\"issue-date\">1992-03-01</field></document></dossier>", english);
+}
+
+/* Judge latin_applicant(english): the surname's value, read and english
+ * attributes ("-" for none) as "value read english", and the verdict. */
+static void
+judge_surname(const char *english, char *out, size_t n, char *verdict, size_t vn)
+{
+	char *src = latin_applicant(english), *v, *read, *en, *vd;
+	xmlDocPtr doc = judged(src);
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	xmlNodePtr f = xml_child(xml_child(root, "document"), "field");
+
+	v = xml_content(f);
+	read = xml_get(f, "read");
+	en = xml_get(f, "english");
+	vd = xml_content(xml_child(root, "verdict"));
+	snprintf(out, n, "%s %s %s", v, read ? read : "-", en ? en : "-");
+	snprintf(verdict, vn, "%s", vd);
+	free(v);
+	free(read);
+	free(en);
+	free(vd);
+	free(src);
+	xmlFreeDoc(doc);
+}
+
+/*
+ * A surname read in Cyrillic look-alikes whose English reading is the
+ * applicant's name as typed, letter for letter: the dossier shows the
+ * English reading and keeps the other in read.  An English reading that
+ * is not (KYMAP: a Cyrillic КУМАР read in English) changes nothing.
+ */
+static void
+test_rules_english_reading_shown(void **state)
+{
+	char got[128], verdict[32];
+
+	(void)state;
+	judge_surname("KUMAR", got, sizeof got, verdict, sizeof verdict);
+	assert_string_equal(got, "KUMAR КОМАВ -");
+	assert_string_equal(verdict, "complete");
+	judge_surname("KYMAP", got, sizeof got, verdict, sizeof verdict);
+	assert_string_equal(got, "КОМАВ - KYMAP");
+}
+
 /*
  * Two editions of the rules: the older wants the criminal record within 6
  * months, the newer within 3.  A case is judged by the edition in force on
@@ -502,6 +576,7 @@ main(void)
 		cmocka_unit_test(test_rules_bad_birth_date_is_refused),
 		cmocka_unit_test(test_rules_checklist_lists_unchecked_documents),
 		cmocka_unit_test(test_rules_editions_by_date),
+		cmocka_unit_test(test_rules_english_reading_shown),
 	};
 
 	errstream = stderr;
