@@ -235,6 +235,9 @@ series_clean(const char *s, int cyrillic)
 		for (i = 0; bars[i] && bars[i] != '-'; i++)
 			if (strchr("|![{", bars[i]))
 				bars[i] = 'I';
+	/* The hyphen read as an equals sign ("Т=ПК", eval seed 100022). */
+	if (!strchr(bars, '-') && (sp = strchr(bars, '=')))
+		*sp = '-';
 	c = number_clean(bars);
 	free(bars);
 	/* A hyphen OCR lost ("ІПК № 3511821" for I-ПК): a series has two
