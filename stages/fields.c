@@ -729,6 +729,31 @@ mend_separators(char *s)
 		memmove(s + i + 6, s + y, n - y + 1);
 		return 1;
 	}
+	/* Both dots of the day and month lost: "1311 2025" (seed 100023). */
+	for (i = 0; i + 9 <= n; i++) {
+		size_t j = i + 4;
+		int d, m;
+
+		if ((i > 0 && (dig(s, i - 1) || s[i - 1] == '.')) || !dig(s, i) || !dig(s, i + 1) ||
+		    !dig(s, i + 2) || !dig(s, i + 3) || s[j] != ' ')
+			continue;
+		while (s[j] == ' ')
+			j++;
+		if (!dig(s, j) || !dig(s, j + 1) || !dig(s, j + 2) || !dig(s, j + 3) ||
+		    dig(s, j + 4) || s[j + 4] == '.')
+			continue;
+		d = (s[i] - '0') * 10 + s[i + 1] - '0';
+		m = (s[i + 2] - '0') * 10 + s[i + 3] - '0';
+		if (d < 1 || d > 31 || m < 1 || m > 12)
+			continue;
+		memmove(s + i + 5, s + i + 4, n - i - 3);
+		s[i + 4] = s[i + 3];
+		s[i + 3] = s[i + 2];
+		s[i + 2] = '.';
+		s[i + 5] = '.';
+		memmove(s + i + 6, s + j + 1, strlen(s + j + 1) + 1);
+		return 1;
+	}
 	return 0;
 }
 
@@ -736,9 +761,10 @@ mend_separators(char *s)
  * Readings that take a guess, tried last: a day of 90-91 or a month of
  * 90-92 whose 9 was a typewriter 0 (a 1 or a 3 could have been read as 9
  * too, but 0 is the usual one: "21.91.1969", eval seed 100022); a day of
- * three digits after an opening quote, one digit too many ("«099»
- * лістапада", seed 100022): the first two when they make a day, else the
- * last two.  In place; 1 when something changed.
+ * three digits before a month's name, one of them a mark misread, when
+ * only one day comes of taking one out ("«099» лістапада", "404»
+ * красавіка"; not "309 июля", 30 or 09, nor "141 октября", 14 or 11).
+ * In place; 1 when something changed.
  */
 static int
 guess_digits(char *s)
@@ -757,13 +783,12 @@ guess_digits(char *s)
 		if (s[i + 3] == '9' && s[i + 4] <= '2')
 			s[i + 3] = '0', changed = 1;
 	}
-	for (i = 1; i + 3 < n; i++) {
-		size_t a = i + 3, b;
-		int day;
+	for (i = 0; i + 3 < n; i++) {
+		size_t a = i + 3, b, k;
+		int day = 0, cand;
 
-		if (!(s[i - 1] == '"' || (i >= 2 && !strncmp(s + i - 2, "«", 2)) ||
-		    (i >= 3 && !strncmp(s + i - 3, "“", 3))) || !dig(s, i) || !dig(s, i + 1) ||
-		    !dig(s, i + 2) || dig(s, a))
+		if ((i > 0 && dig(s, i - 1)) || !dig(s, i) || !dig(s, i + 1) || !dig(s, i + 2) ||
+		    dig(s, a))
 			continue;
 		/* a closing quote, blanks, a month's name */
 		if (!strncmp(s + a, "»", 2) || !strncmp(s + a, "”", 3) || s[a] == '"')
@@ -774,15 +799,22 @@ guess_digits(char *s)
 			;
 		if (a == i + 3 || !is_month_word(s + a, b - a))
 			continue;
-		day = (s[i] - '0') * 10 + s[i + 1] - '0';
-		if (day >= 1 && day <= 31) {
-			memmove(s + i + 2, s + i + 3, n - i - 2);
-		} else {
-			day = (s[i + 1] - '0') * 10 + s[i + 2] - '0';
-			if (day < 1 || day > 31)
+		/* the one day that taking out one digit can give */
+		for (k = 0; k < 3; k++) {
+			size_t x = k == 0 ? 1 : 0, y = k == 2 ? 1 : 2;
+
+			cand = (s[i + x] - '0') * 10 + s[i + y] - '0';
+			if (cand < 1 || cand > 31)
 				continue;
-			memmove(s + i, s + i + 1, n - i);
+			if (day && cand != day)
+				break;
+			day = cand;
 		}
+		if (k < 3 || !day)
+			continue;
+		s[i] = (char)('0' + day / 10);
+		s[i + 1] = (char)('0' + day % 10);
+		memmove(s + i + 2, s + i + 3, n - i - 2);
 		n--;
 		changed = 1;
 	}
@@ -862,6 +894,8 @@ date_read(const char *span, int *guessed)
 		} else if (step == 3) {
 			if (!mend_separators(fixed))
 				continue;
+			/* what the dots were hiding: "18 96.2011" */
+			numeric_repair(fixed);
 		} else if (!(*guessed = guess_digits(fixed))) {
 			continue;
 		}
