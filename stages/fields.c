@@ -1371,16 +1371,25 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 
 				if (strcmp(fm->kind, "name") == 0 && nv >= 2) {
 					size_t a0 = pt->map[fs[0]], a1 = pt->map[fe[0]];
+					uint32_t one;
 					size_t b0 = pt->map[fs[1]], b1 = pt->map[fe[1]];
 
 					/* A leading "_" or quote is not part of the name. */
 					while (a0 < a1 && strchr("_\"'", pt->text[a0]))
 						a0++;
 					if (name_fragment_fits(pt->text + a0, a1 - a0, pt->text + b0,
-					    b1 - b0) && piece_close_after(pt, a1, b0))
+					    b1 - b0) && piece_close_after(pt, a1, b0)) {
 						sep = "";
-					else
+					} else if (utf8_decode(pt->text + a0, a1 - a0, &one) == a1 - a0) {
+						/* One letter is no name but a stray
+						 * mark ("р Мікалаеўна", seed 100023):
+						 * the name is the next piece. */
+						fs[0] = fs[1];
+						fe[0] = fe[1];
 						nv = 1;
+					} else {
+						nv = 1;
+					}
 				}
 				span = join_pieces(pt, fs, fe, nv, s, e, sep);
 				v = normalise(fm, &fm->pats[i], span);

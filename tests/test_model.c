@@ -75,6 +75,14 @@ static const field_row field_rows[] = {
 	    "surname=КОВАЛЕНКО;given-name=АНДРЕЙ;patronymic=ВИКТОРОВИЧ;"
 	    "birth-date=1987-03-14;issue-date=1987-04-01;number=I-ВМ 0123456;"
 	    "birth-place=г. Минск, Республика Беларусь"},
+	{"by-be: labels read in Latin letters (seed 100023)", "birth-certificate",
+	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nПрозвішча ЗАЙЦАЎ\nYnacHae ima BIKTAP\n"
+	    "Імя na бацьку СЯРГЕЕВІЧ\nДата нараджэння «27» лістапада 2002 года\n",
+	    "surname=ЗАЙЦАЎ;given-name=ВІКТАР;patronymic=СЯРГЕЕВІЧ;birth-date=2002-11-27"},
+	{"by-be: a stray letter before the patronymic (seed 100023)", "birth-certificate",
+	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nПрозвішча Ткачук\nУласнае імя Лізавета\n"
+	    "1мя па бацьу р Мікалаеўна\nДата нараджэння 03.09.2017\n",
+	    "surname=Ткачук;given-name=Лізавета;patronymic=Мікалаеўна;birth-date=2017-09-03"},
 	{"by-ru: Latin look-alikes in a label and the values", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФaмилия KOBAЛEHKO\nСобственное имя AHДPEЙ\n"
 	    "Дата рождения 14.03.1987\nДата выдачи «1» апреля 1987 г.\nII-РЕ № 619418\n",
