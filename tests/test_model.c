@@ -79,6 +79,18 @@ static const field_row field_rows[] = {
 	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nПрозвішча ЗАЙЦАЎ\nYnacHae ima BIKTAP\n"
 	    "Імя na бацьку СЯРГЕЕВІЧ\nДата нараджэння «27» лістапада 2002 года\n",
 	    "surname=ЗАЙЦАЎ;given-name=ВІКТАР;patronymic=СЯРГЕЕВІЧ;birth-date=2002-11-27"},
+	{"by-be: І of імя lost (seed 100022)", "birth-certificate",
+	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nПрозвішча САКАЛОВА\nУласнае мя _ ВОЛЬГА\n"
+	    "Імя па бацьку АЛЯКСЕЕЎНА\n",
+	    "surname=САКАЛОВА;given-name=ВОЛЬГА;patronymic=АЛЯКСЕЕЎНА"},
+	{"by-ru: имя read as wma, a name cut in two (seed 100023)", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия ЮРКЕВИЧ\nСобственное wma АНДРЕ Й\n"
+	    "Отчество НИКОЛАЕВИЧ\n",
+	    "surname=ЮРКЕВИЧ;given-name=АНДРЕЙ;patronymic=НИКОЛАЕВИЧ"},
+	{"ru: ОТЧЕСТВО read as OTHCCTBO under the names (seed 100022)", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nЛУКАШЕВИЧ\nфамилия\nАНАТОЛИЙ ДМИТРИЕВИЧ\n"
+	    "ИМЯ, OTHCCTBO\nродился(лась) 12.01.1981\n",
+	    "surname=ЛУКАШЕВИЧ;given-name=АНАТОЛИЙ;patronymic=ДМИТРИЕВИЧ;birth-date=1981-01-12"},
 	{"by-be: a stray letter before the patronymic (seed 100023)", "birth-certificate",
 	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nПрозвішча Ткачук\nУласнае імя Лізавета\n"
 	    "1мя па бацьу р Мікалаеўна\nДата нараджэння 03.09.2017\n",
