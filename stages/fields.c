@@ -429,8 +429,9 @@ is_month_word(const char *s, size_t n)
 
 /*
  * Digits OCR read as look-alike letters in a date: a word of digits with
- * an О or З in it ("2О26", "«О4»"), or a day of one or two look-alikes
- * just before a month name ("Э марта" for 9 марта).  Returns a new string.
+ * an О or З in it ("2О26", "«О4»"), or a day of one or two letters, a
+ * look-alike among them, just before a month name ("Э марта" for 9 марта,
+ * "сЗ апреля").  Returns a new string.
  */
 static char *
 date_repair(const char *s)
@@ -456,9 +457,17 @@ date_repair(const char *s)
 			j += n;
 		}
 		if (j == i) {
+			size_t q = s[i] == '"' ? 1 : (!strncmp(s + i, "“", 3) ||
+			    !strncmp(s + i, "”", 3) || !strncmp(s + i, "„", 3)) ? 3 : 0;
+
 			/* A 5 read as a dollar sign beside a digit: "1$ мая". */
 			if (s[i] == '$' && ((o > 0 && dig(out, o - 1)) || dig(s, i + 1)))
 				out[o++] = '5', i++;
+			/* A quote before a year: "августа “1980 года". */
+			else if (q && (o == 0 || out[o - 1] == ' ') && dig(s, i + q) &&
+			    dig(s, i + q + 1) && dig(s, i + q + 2) && dig(s, i + q + 3) &&
+			    !dig(s, i + q + 4))
+				i += q;
 			/* A stray apostrophe between digits: "21.09.19'74". */
 			else if ((s[i] == '\'' || s[i] == '`') && o > 0 && dig(out, o - 1) &&
 			    dig(s, i + 1))
@@ -472,7 +481,8 @@ date_repair(const char *s)
 
 			if (nd > 0 && nd + nx == nl && nl <= 4)
 				fix = 1;
-			else if (nd == 0 && nx == nl && nl <= 2) {
+			else if (nd == 0 && nx > 0 && nl <= 2) {
+				/* and one more letter: "сЗ апреля" (seed 100023) */
 				/* Look at the next word: a month? */
 				size_t a = j, b;
 
