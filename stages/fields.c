@@ -400,6 +400,9 @@ number_normalise(const char *s, const char *script)
 		return series_clean(s, strcmp(script, "cyrillic") == 0);
 	if (script && strcmp(script, "latin-letters") == 0)
 		return letters_in_script(s, 0);
+	/* digits and separators alone: the blanks are OCR's, as above */
+	if (script && strcmp(script, "digits") == 0)
+		return letters_in_script(s, 0);
 	return number_clean(s);
 }
 

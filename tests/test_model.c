@@ -334,6 +334,10 @@ static const field_row field_rows[] = {
 	    "ИНФОРМАЦИОННЫЙ ЦЕНТР\nб ноября 2025 г. Мо 34/1-70265\nСПРАВКА\n"
 	    "о наличии (отсутствии) судимости\nФамилия ПЕТРОВ\n",
 	    "surname=ПЕТРОВ;issue-date=2025-11-06;number=34/1-70265"},
+	{"ru-mvd: a blank among the number's last digits (seed 100023)", "criminal-record-certificate",
+	    "ИЦ ГУ МВД РОССИИ ПО СВЕРДЛОВСКОЙ ОБЛАСТИ\n30 июля 2026 г. № 9/6-49 1084\nСПРАВКА\n"
+	    "о наличии (отсутствии) судимости\nФамилия ПЕТРОВ\n",
+	    "surname=ПЕТРОВ;issue-date=2026-07-30;number=9/6-491084"},
 	{"by-mvd: a surname's tail read in Latin look-alikes (seed 100010)", "criminal-record-certificate",
 	    "СПРАВКА\nо наличии (отсутствии) судимости\nФамилия СИДОРЕН KO =\nИмя ПЕТР\n",
 	    "surname=СИДОРЕНКО;given-name=ПЕТР"},
