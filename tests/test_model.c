@@ -173,6 +173,9 @@ static const field_row field_rows[] = {
 	    "5. Заключение: Заболеваний. представляющих опасность для здоровья населения, не\n"
 	    "выявлено.\n",
 	    "surname=КУЗЬМИЧ;given-name=Ирина;patronymic=Николаевна;conclusion=fit"},
+	{"by-med: № read as Ле (eval seed 100022)", "medical-certificate",
+	    "МЕДИЦИНСКАЯ СПРАВКА\nо состоянии здоровья\nДата выдачи 09.02.2026 Ле 8944\n",
+	    "issue-date=2026-02-09;number=8944"},
 	{"by-med: a line of the conclusion lost, \"выявлпено\" (eval seed 100019)",
 	    "medical-certificate",
 	    "МЕДИЦИНСКАЯ СПРАВКА\nКОВАЛЁВА Вероника Николаевна\n5. Заключение: Заболеваний,\n"
