@@ -228,16 +228,25 @@ series_clean(const char *s, int cyrillic)
 	char *c, *sp, *dash, *rom, *out, *bars = xstrdup(s);
 	size_t len, o = 0, i, nl;
 
+	/* The hyphen read as an equals sign or a dot ("Т=ПК", "І.МГ", eval
+	 * seeds 100022, 100024). */
+	if (!strchr(bars, '-') && (sp = bars + strcspn(bars, "=. ")) && *sp && *sp != ' ')
+		*sp = '-';
 	/* A bar, an exclamation mark or a brace before the hyphen is a
 	 * Roman I ("{-ВМ", eval seed 100013); number_clean would drop it.
-	 * Not a bar alone: "|-ГП" was II-ГП, two strokes read as one. */
-	if (!(bars[0] == '|' && bars[1] == '-'))
-		for (i = 0; bars[i] && bars[i] != '-'; i++)
-			if (strchr("|![{", bars[i]))
-				bars[i] = 'I';
-	/* The hyphen read as an equals sign ("Т=ПК", eval seed 100022). */
-	if (!strchr(bars, '-') && (sp = strchr(bars, '=')))
-		*sp = '-';
+	 * A bar alone is read as II, two strokes read as one: on eval seeds
+	 * 100013-100024 "|-" stood for II four times (II-ГП, II-УД, II-ДН,
+	 * II-УС) and for I once (I-ДЕ, seed 100021), which was unread
+	 * before and is now wrong instead. */
+	if (bars[0] == '|' && bars[1] == '-') {
+		char *t = xasprintf("II%s", bars + 1);
+
+		free(bars);
+		bars = t;
+	}
+	for (i = 0; bars[i] && bars[i] != '-'; i++)
+		if (strchr("|![{", bars[i]))
+			bars[i] = 'I';
 	c = number_clean(bars);
 	free(bars);
 	/* A hyphen OCR lost ("ІПК № 3511821" for I-ПК): a series has two

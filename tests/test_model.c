@@ -1188,7 +1188,10 @@ test_model_number_series(void **state)
 		{"IV-FO 287391", "cyrillic", "IV-ГО 287391"},       /* F for Г */
 		{"VI-OF 514430", "cyrillic", "VI-ОГ 514430"},
 		{"XII-ЯЙ 651245", "cyrillic", "XII-ЯИ 651245"},     /* no series has Й */
-		{"|-ГП 104308", "cyrillic", NULL},                  /* I or II: seed 100013 had II */
+		{"|-ГП 104308", "cyrillic", "II-ГП 104308"},        /* II 4 times in 5 */
+		{"|-ДН 937729", "cyrillic", "II-ДН 937729"},
+		{"І.МГ 1681145", "cyrillic", "I-МГ 1681145"},       /* . for -: seed 100024 */
+		{"ІПК 3511821.", "cyrillic", "I-ПК 3511821"},       /* not a dot after the letters */
 		{"!I-ГП 104308", "cyrillic", "II-ГП 104308"},       /* ! for I */
 		{"|V-ГП 104308", "cyrillic", "IV-ГП 104308"},
 		{"|-|П 104308", "cyrillic", NULL},                  /* only before the hyphen */
