@@ -694,7 +694,8 @@ numeric_repair(char *s)
 }
 
 /* Does s[*i..] hold a separator OCR made of a date's dot: blanks and at
- * most one sign or lone е ("04 = 02 е 2008", "07 . 03 - 1989")?  Moves *i
+ * most one sign, quote or lone е ("04 = 02 е 2008", "07 . 03 - 1989",
+ * "14 “ 10 . 1988")?  Moves *i
  * past it and returns the number of signs (0 or 1), or -1. */
 static int
 junk_separator(const char *s, size_t *i)
@@ -704,8 +705,11 @@ junk_separator(const char *s, size_t *i)
 	for (;;) {
 		if (s[j] == ' ') {
 			j++;
-		} else if (s[j] && strchr(".,-=/:", s[j])) {
+		} else if (s[j] && strchr(".,-=/:\"'", s[j])) {
 			j++, signs++;
+		} else if (!strncmp(s + j, "“", 3) || !strncmp(s + j, "”", 3) ||
+		    !strncmp(s + j, "„", 3)) {
+			j += 3, signs++;
 		} else if (!strncmp(s + j, "е", 2) || !strncmp(s + j, "Е", 2)) {
 			j += 2, signs++;
 		} else if (s[j] == 'e') {
@@ -779,10 +783,26 @@ mend_separators(char *s)
 	return 0;
 }
 
+/* Does s[a..] hold a closing quote or blanks, then a month's name? */
+static int
+month_after(const char *s, size_t a)
+{
+	size_t start = a, b;
+
+	if (!strncmp(s + a, "»", 2) || !strncmp(s + a, "”", 3) || s[a] == '"')
+		a += s[a] == '"' ? 1 : !strncmp(s + a, "»", 2) ? 2 : 3;
+	while (s[a] == ' ')
+		a++;
+	for (b = a; s[b] && s[b] != ' ' && !dig(s, b); b++)
+		;
+	return a > start && is_month_word(s + a, b - a);
+}
+
 /*
  * Readings that take a guess, tried last: a day of 90-91 or a month of
  * 90-92 whose 9 was a typewriter 0 (a 1 or a 3 could have been read as 9
  * too, but 0 is the usual one: "21.91.1969", eval seed 100022); a day of
+ * 91-99 before a month's name, its 9 a 0; a year in three pieces; a day of
  * three digits before a month's name, one of them a mark misread, when
  * only one day comes of taking one out ("«099» лістапада", "404»
  * красавіка"; not "309 июля", 30 or 09, nor "141 октября", 14 or 11).
@@ -791,7 +811,7 @@ mend_separators(char *s)
 static int
 guess_digits(char *s)
 {
-	size_t i, n = strlen(s);
+	size_t i, n = strlen(s), a0;
 	int changed = 0;
 
 	for (i = 0; i + 10 <= n; i++) {
@@ -805,21 +825,45 @@ guess_digits(char *s)
 		if (s[i + 3] == '9' && s[i + 4] <= '2')
 			s[i + 3] = '0', changed = 1;
 	}
+	/* A day of 91-99 before a month's name: "«91» июня" (seed 100024). */
+	for (i = 0; i + 2 < n; i++) {
+		size_t a = i + 2;
+
+		if ((i > 0 && dig(s, i - 1)) || s[i] != '9' || !dig(s, i + 1) || s[i + 1] == '0' ||
+		    dig(s, a))
+			continue;
+		if (month_after(s, a))
+			s[i] = '0', changed = 1;
+	}
+	/* A year in three pieces after a numeric day and month: "25.02.2 02 1"
+	 * (seed 100024); the sure repairs join two pieces at most. */
+	for (i = 0; i + 9 < n; i++) {
+		size_t j, nd = 0, o;
+
+		if ((i > 0 && dig(s, i - 1)) || !dig(s, i) || !dig(s, i + 1) || s[i + 2] != '.' ||
+		    !dig(s, i + 3) || !dig(s, i + 4) || s[i + 5] != '.' || !dig(s, i + 6))
+			continue;
+		for (j = i + 6; j < n && nd < 4; j++) {
+			if (dig(s, j))
+				nd++;
+			else if (!(s[j] == ' ' && dig(s, j + 1)))
+				break;
+		}
+		if (nd != 4 || (j < n && dig(s, j)) || (s[j] == ' ' && dig(s, j + 1)))
+			continue;
+		for (o = i + 6, a0 = i + 6; a0 < j; a0++)
+			if (s[a0] != ' ')
+				s[o++] = s[a0];
+		memmove(s + o, s + j, n - j + 1);
+		n = strlen(s);
+		changed = 1;
+	}
 	for (i = 0; i + 3 < n; i++) {
-		size_t a = i + 3, b, k;
+		size_t a = i + 3, k;
 		int day = 0, cand;
 
 		if ((i > 0 && dig(s, i - 1)) || !dig(s, i) || !dig(s, i + 1) || !dig(s, i + 2) ||
-		    dig(s, a))
-			continue;
-		/* a closing quote, blanks, a month's name */
-		if (!strncmp(s + a, "»", 2) || !strncmp(s + a, "”", 3) || s[a] == '"')
-			a += s[a] == '"' ? 1 : !strncmp(s + a, "»", 2) ? 2 : 3;
-		while (s[a] == ' ')
-			a++;
-		for (b = a; s[b] && s[b] != ' ' && !dig(s, b); b++)
-			;
-		if (a == i + 3 || !is_month_word(s + a, b - a))
+		    dig(s, a) || !month_after(s, a))
 			continue;
 		/* the one day that taking out one digit can give */
 		for (k = 0; k < 3; k++) {

@@ -1256,7 +1256,7 @@ test_model_date_normalise(void **state)
 		{"16 .01.2004", "2004-01-16"},
 		{"01 . 01 . 20 15", "2015-01-01"},            /* eval seed 100007 */
 		{"01 . 01 . 2015 г.", "2015-01-01"},
-		{"01 . 01 . 20 1 5", NULL},
+		{"01 . 01 . 20 1 5", "2015-01-01"},           /* three pieces: guessed */
 		{"19 августа: 2009 г.", "2009-08-19"},        /* eval seed 100013 */
 		{"07.1 1.2018", "2018-11-07"},                /* a blank in the month */
 		{"0 7.11.2018", "2018-11-07"},
@@ -1266,7 +1266,12 @@ test_model_date_normalise(void **state)
 		{"18-05. 2016", "2016-05-18"},                /* mixed separators */
 		{"2 4. 0 9. 197 6", "1976-09-24"},            /* blanks all through: seed 100012 */
 		{"2 4 . 0 9 . 1976 г.", "1976-09-24"},
-		{"24.09.19 7 6", NULL},                       /* a year in three pieces */
+		{"24.09.19 7 6", "1976-09-24"},               /* a year in three pieces: guessed */
+		{"25.02.2 02 1", "2021-02-25"},               /* seed 100024 */
+		{"25.02.2 02 1 5", NULL},
+		{"«91» июня 2012 года", "2012-06-01"},        /* 9 for 0, guessed: seed 100024 */
+		{"«90» июня 2012", NULL},
+		{"14 “ 10 . 1988", "1988-10-14"},             /* a quote for a dot: seed 100024 */
 		{"20) снежня 2025 г.", "2025-12-20"},         /* ) after the day */
 		{"91.04.1988", "1988-04-01"},                 /* 01 or 31: 0 guessed */
 		{"21.91. 1969", "1969-01-21"},                /* month 01 or 11: seed 100022 */
@@ -1342,6 +1347,8 @@ test_model_date_guessed(void **state)
 	assert_true(date_guessed("21.91. 1969"));          /* 9 for 0, or for 1? */
 	assert_true(date_guessed("«099» лістапада 1993"));
 	assert_false(date_guessed("04 = 02 е 2008"));      /* signs for dots: digits sure */
+	assert_true(date_guessed("«91» июня 2012 года"));
+	assert_true(date_guessed("25.02.2 02 1"));
 	assert_false(date_guessed("95.08.1992"));          /* only 0 gives a date */
 }
 
