@@ -173,6 +173,11 @@ static const field_row field_rows[] = {
 	    "5. Заключение: Заболеваний. представляющих опасность для здоровья населения, не\n"
 	    "выявлено.\n",
 	    "surname=КУЗЬМИЧ;given-name=Ирина;patronymic=Николаевна;conclusion=fit"},
+	{"by-med: the given name's line lost, the surname's is no given name (seed 100024)",
+	    "medical-certificate",
+	    "МЕДИЦИНСКАЯ СПРАВКА\nФамилия ЛУКАШЕВИЧ\nОтчество ПАВЛОВИЧ\n"
+	    "Дата рождения 25.07.1996\n",
+	    "surname=ЛУКАШЕВИЧ;!given-name;patronymic=ПАВЛОВИЧ"},
 	{"by-med: № read as Ле (eval seed 100022)", "medical-certificate",
 	    "МЕДИЦИНСКАЯ СПРАВКА\nо состоянии здоровья\nДата выдачи 09.02.2026 Ле 8944\n",
 	    "issue-date=2026-02-09;number=8944"},
