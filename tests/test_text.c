@@ -1020,6 +1020,9 @@ test_text_names_match_positive(void **state)
 		{"Цзюнь", "Jun"},                       /* Palladius: seeds 100020, 100021 */
 		{"Цзя", "JIA"},
 		{"КСЕШЯ", "Ксенія"},                    /* НІ as Ш: seed 100020 */
+		{"ВАСЛЕЎСКАЯ", "Васілеўская"},          /* І lost: seeds 100024, 100025 */
+		{"АЛНА", "Аліна"},
+		{"Васлеўна", "ВАСІЛЕЎНА"},
 		{"АНТОШНА", "Антоніна"},
 		{"IULITA", "Юлия"},                     /* T for the double I */
 		{"ANASTASITA", "ANASTASIIA"},
@@ -1095,6 +1098,10 @@ test_text_names_match_negative(void **state)
 		{"Уокер", "WALTER"},
 		{"Майкл", "MICHELLE"},
 		{"КЛИМОВ", "КЛИМОВИЧ"},                 /* two letters lost */
+		{"ВАСЛЕЎСКАЯ", "Васильевская"},         /* only an І is lost so */
+		{"ЛЕНА", "ІЛЕНА"},                      /* not the first letter */
+		{"АЛІН", "АЛІНІ"},                      /* nor the last */
+		{"ІВА", "ІВАІ"},
 		{"ИВАНОВ", "ИВАНОВА"},                  /* a lost ending is only Ч of -ИЧ */
 		{"НИНА", "ПИНАЯ"},
 		{"ТІТ", "ІІТ"},                         /* І for Т: from four letters only */
