@@ -1368,10 +1368,54 @@ latin_twins_only(const char *s, size_t n)
 	return n > 0;
 }
 
+/* Cyrillic capitals А-Я of s in small letters, in place (both take two
+ * bytes in UTF-8). */
+static void
+small_cyrillic(char *s)
+{
+	size_t i = 0, n = strlen(s), k;
+	uint32_t c;
+
+	for (; i < n; i += k ? k : 1)
+		if ((k = utf8_decode(s + i, n - i, &c)) == 2 && c >= 0x410 && c <= 0x42F)
+			utf8_encode(c + 0x20, s + i);
+}
+
+/* Are all letters of s[0..n) Cyrillic capitals whose small letters are
+ * smaller copies of them (ЬМИЧ: OCR cannot tell the case of such)? */
+static int
+small_caps_only(const char *s, size_t n)
+{
+	static const char same[] = "ВГЖЗИЙКЛМНОПСТХЧШЩЪЫЬЭЮЯ";
+	size_t i = 0, k;
+
+	while (i < n) {
+		char one[5];
+		uint32_t c;
+
+		k = utf8_decode(s + i, n - i, &c);
+		if (k == 0 || k > 4)
+			return 0;
+		memcpy(one, s + i, k);
+		one[k] = '\0';
+		if (k != 2 || !strstr(same, one))
+			return 0;
+		i += k;
+	}
+	return n > 0;
+}
+
 static int
 name_fragment_fits(const char *a, size_t na, const char *b, size_t nb)
 {
 	int ka = letter_kinds(a, na), kb = letter_kinds(b, nb);
+
+	/* The small letters of a capitalised name read as capitals ("Куз
+	 * ЬМИЧ", eval seed 100025), when they start with a letter no word
+	 * starts with (not a stamp's "ОИ" after "Сергей"). */
+	if (ka >= 0 && (ka & 12) == 4 && (ka & 3) == 3 && small_caps_only(b, nb) &&
+	    (!strncmp(b, "Ь", 2) || !strncmp(b, "Ъ", 2) || !strncmp(b, "Ы", 2)))
+		kb = (kb & ~3) | 2;
 
 	/* A Cyrillic name's tail read in Latin look-alikes ("СИДОРЕН KO"). */
 	if (ka >= 0 && (ka & 12) == 4 && latin_twins_only(b, nb))
@@ -1431,6 +1475,7 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 		    &ms, &me, fs, fe, MAXPIECES, &nv)) == 1) {
 			size_t s[MAXPIECES], e[MAXPIECES];
 			char *span, *v;
+			int tail_small = 0;
 
 			if (nv > 0) {
 				const char *sep = " ";
@@ -1446,6 +1491,7 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 					if (name_fragment_fits(pt->text + a0, a1 - a0, pt->text + b0,
 					    b1 - b0) && piece_close_after(pt, a1, b0)) {
 						sep = "";
+						tail_small = (letter_kinds(pt->text + a0, a1 - a0) & 3) == 3;
 					} else if (utf8_decode(pt->text + a0, a1 - a0, &one) == a1 - a0) {
 						/* One letter is no name but a stray
 						 * mark ("р Мікалаеўна", seed 100023):
@@ -1458,6 +1504,8 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 					}
 				}
 				span = join_pieces(pt, fs, fe, nv, s, e, sep);
+				if (tail_small)
+					small_cyrillic(span + (e[0] - s[0]));
 				v = normalise(fm, &fm->pats[i], span);
 				if (v && !r->value && strcmp(fm->kind, "name") == 0) {
 					char *en = english_pieces(pt, s, e, nv, sep);

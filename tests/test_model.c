@@ -178,6 +178,10 @@ static const field_row field_rows[] = {
 	    "МЕДИЦИНСКАЯ СПРАВКА\nФамилия ЛУКАШЕВИЧ\nОтчество ПАВЛОВИЧ\n"
 	    "Дата рождения 25.07.1996\n",
 	    "surname=ЛУКАШЕВИЧ;!given-name;patronymic=ПАВЛОВИЧ"},
+	{"ru-med: a capitalised surname's tail read in capitals (seed 100025)",
+	    "medical-certificate",
+	    "МЕДИЦИНСКОЕ ЗАКЛЮЧЕНИЕ\nФамилия Куз ЬМИЧ\nИмя Андрей\nОтчество Кириллович\n",
+	    "surname=Кузьмич;given-name=Андрей;patronymic=Кириллович"},
 	{"by-med: № read as Ле (eval seed 100022)", "medical-certificate",
 	    "МЕДИЦИНСКАЯ СПРАВКА\nо состоянии здоровья\nДата выдачи 09.02.2026 Ле 8944\n",
 	    "issue-date=2026-02-09;number=8944"},
