@@ -443,13 +443,16 @@ is_month_word(const char *s, size_t n)
  * Digits OCR read as look-alike letters in a date: a word of digits with
  * an О or З in it ("2О26", "«О4»"), or a day of one or two letters, a
  * look-alike among them, just before a month name ("Э марта" for 9 марта,
- * "сЗ апреля").  Returns a new string.
+ * "сЗ апреля").  Returns a new string, with a byte to spare (see
+ * mend_separators).  *guess is set when a digit came from a sign that is
+ * no digit's twin (Э, $) or a letter beside the look-alike was passed
+ * over (the с of "сЗ" may have been a 1).
  */
 static char *
-date_repair(const char *s)
+date_repair(const char *s, int *guess)
 {
 	size_t len = strlen(s), i = 0, o = 0;
-	char *out = xmalloc(len + 1);
+	char *out = xmalloc(len + 2);
 
 	while (i < len) {
 		size_t j = i, k, nl = 0, nd = 0, nx = 0;
@@ -474,7 +477,7 @@ date_repair(const char *s)
 
 			/* A 5 read as a dollar sign beside a digit: "1$ мая". */
 			if (s[i] == '$' && ((o > 0 && dig(out, o - 1)) || dig(s, i + 1)))
-				out[o++] = '5', i++;
+				out[o++] = '5', i++, *guess = 1;
 			/* A quote before a year: "августа “1980 года". */
 			else if (q && (o == 0 || out[o - 1] == ' ') && dig(s, i + q) &&
 			    dig(s, i + q + 1) && dig(s, i + q + 2) && dig(s, i + q + 3) &&
@@ -494,8 +497,8 @@ date_repair(const char *s)
 			if (nd > 0 && nd + nx == nl && nl <= 4)
 				fix = 1;
 			else if (nd == 0 && nx > 0 && nl <= 2) {
-				/* and one more letter: "сЗ апреля" (seed 100023) */
-				/* Look at the next word: a month? */
+				/* (and maybe one more letter: "сЗ апреля", seed
+				 * 100023) Look at the next word: a month? */
 				size_t a = j, b;
 
 				while (a < len && (s[a] == ' ' || s[a] == '"' || (unsigned char)s[a] >= 0xC2)) {
@@ -520,9 +523,10 @@ date_repair(const char *s)
 				size_t n = utf8_decode(s + k, len - k, &c);
 				uint32_t d = c == 0x42D ? '9' : digit_twin(c);
 
-				if (fix && !(c >= '0' && c <= '9') && d)
+				if (fix && !(c >= '0' && c <= '9') && d) {
 					out[o++] = (char)d;
-				else {
+					*guess |= c == 0x42D || nx < nl;
+				} else {
 					memcpy(out + o, s + k, n);
 					o += n;
 				}
@@ -755,7 +759,8 @@ mend_separators(char *s)
 		memmove(s + i + 6, s + y, n - y + 1);
 		return 1;
 	}
-	/* Both dots of the day and month lost: "1311 2025" (seed 100023). */
+	/* Both dots of the day and month lost: "1311 2025" (seed 100023).
+	 * This makes s one byte longer: date_repair() leaves room. */
 	for (i = 0; i + 9 <= n; i++) {
 		size_t j = i + 4;
 		int d, m;
@@ -942,7 +947,7 @@ plausible_year(int *y)
 static char *
 date_read(const char *span, int *guessed)
 {
-	int y, mo, d, step;
+	int y, mo, d, step, repair_guess = 0;
 	char *fixed = NULL;
 
 	*guessed = 0;
@@ -952,7 +957,7 @@ date_read(const char *span, int *guessed)
 	/* Repairs, each only when the text read as it is holds no date. */
 	for (step = 0; step < 5; step++) {
 		if (step == 0) {
-			fixed = date_repair(span);
+			fixed = date_repair(span, &repair_guess);
 		} else if (step == 1) {
 			numeric_repair(fixed);
 		} else if (step == 2) {
@@ -966,6 +971,7 @@ date_read(const char *span, int *guessed)
 			continue;
 		}
 		if (date_find(fixed, &y, &mo, &d, NULL) == 0) {
+			*guessed |= repair_guess;
 			free(fixed);
 			return plausible_year(&y) ?
 			    xasprintf("%04d-%02d-%02d", y, mo, d) : NULL;
@@ -985,15 +991,15 @@ date_normalise(const char *span)
 }
 
 /*
- * Did the date in span need a digit guessed from a sign that is no digit's
- * twin: Э (read for 9 on eval seed 100012 and for 5 on seed 100017) or $?
- * Such a date is the best reading, not a sure one.
+ * Did the date in span need a guess: a digit from a sign that is no
+ * digit's twin (Э, read for 9 on eval seed 100012 and for 5 on seed
+ * 100017; $), a letter passed over beside a look-alike, or one of
+ * guess_digits()' readings?  Such a date is the best reading, not a sure
+ * one.
  */
 int
 date_guessed(const char *span)
 {
-	size_t n = strlen(span), i = 0, k;
-	uint32_t c, prev = 0, next;
 	char *v;
 	int guessed;
 
@@ -1001,17 +1007,7 @@ date_guessed(const char *span)
 		return 0;
 	v = date_read(span, &guessed);
 	free(v);
-	if (guessed || strchr(span, '$'))
-		return 1;
-	/* An Э standing for a digit, not one inside a word (чэрвеня). */
-	for (; i < n; i += k ? k : 1, prev = c) {
-		if (!(k = utf8_decode(span + i, n - i, &c)))
-			continue;
-		if ((c == 0x42D || c == 0x44D) && !cp_letter(prev) &&
-		    (!utf8_decode(span + i + k, n - i - k, &next) || !cp_letter(next)))
-			return 1;
-	}
-	return 0;
+	return guessed;
 }
 
 /* ---- text -------------------------------------------------------------- */
@@ -1225,8 +1221,8 @@ without_stops(const char *s, size_t n)
  * The pieces [s[i],e[i]) of a value joined by sep, with every word that
  * lies whole inside a piece and has an English reading (attribute en, see
  * intake-ocr) in that reading: how the value reads if its letters are
- * Latin.  NULL when no word has one, or one that does is cut by a
- * piece's edge.
+ * Latin.  NULL when no word has one, one that does is cut by a piece's
+ * edge, or a letter outside ASCII is left.
  */
 static char *
 english_pieces(const page_text *pt, const size_t *s, const size_t *e, int n, const char *sep)
@@ -1269,7 +1265,10 @@ english_pieces(const page_text *pt, const size_t *s, const size_t *e, int n, con
 		free(out);
 		out = t;
 	}
-	if (used == 0) {
+	/* A Cyrillic word left beside an English reading is no reading. */
+	for (i = 0; out[i] && !((unsigned char)out[i] & 0x80); i++)
+		;
+	if (used == 0 || out[i]) {
 		free(out);
 		return NULL;
 	}
@@ -1480,10 +1479,10 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 			if (nv > 0) {
 				const char *sep = " ";
 
-				if (strcmp(fm->kind, "name") == 0 && nv >= 2) {
+				while (strcmp(fm->kind, "name") == 0 && nv >= 2) {
 					size_t a0 = pt->map[fs[0]], a1 = pt->map[fe[0]];
-					uint32_t one;
 					size_t b0 = pt->map[fs[1]], b1 = pt->map[fe[1]];
+					uint32_t one;
 
 					/* A leading "_" or quote is not part of the name. */
 					while (a0 < a1 && strchr("_\"'", pt->text[a0]))
@@ -1492,16 +1491,18 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 					    b1 - b0) && piece_close_after(pt, a1, b0)) {
 						sep = "";
 						tail_small = (letter_kinds(pt->text + a0, a1 - a0) & 3) == 3;
-					} else if (utf8_decode(pt->text + a0, a1 - a0, &one) == a1 - a0) {
-						/* One letter is no name but a stray
-						 * mark ("р Мікалаеўна", seed 100023):
-						 * the name is the next piece. */
-						fs[0] = fs[1];
-						fe[0] = fe[1];
-						nv = 1;
-					} else {
-						nv = 1;
+						break;
 					}
+					if (utf8_decode(pt->text + a0, a1 - a0, &one) != a1 - a0) {
+						nv = 1;
+						break;
+					}
+					/* One letter is no name but a stray mark
+					 * ("р Мікалаеўна", seed 100023): the name is
+					 * in the pieces after it. */
+					memmove(fs, fs + 1, (size_t)(nv - 1) * sizeof *fs);
+					memmove(fe, fe + 1, (size_t)(nv - 1) * sizeof *fe);
+					nv--;
 				}
 				span = join_pieces(pt, fs, fe, nv, s, e, sep);
 				if (tail_small)

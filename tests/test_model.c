@@ -91,6 +91,10 @@ static const field_row field_rows[] = {
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nЛУКАШЕВИЧ\nфамилия\nАНАТОЛИЙ ДМИТРИЕВИЧ\n"
 	    "ИМЯ, OTHCCTBO\nродился(лась) 12.01.1981\n",
 	    "surname=ЛУКАШЕВИЧ;given-name=АНАТОЛИЙ;patronymic=ДМИТРИЕВИЧ;birth-date=1981-01-12"},
+	{"by-be: a stray letter before a patronymic in two pieces", "birth-certificate",
+	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nПрозвішча Ткачук\nУласнае імя Лізавета\n"
+	    "1мя па бацьу р Мікалаеў на\n",
+	    "patronymic=Мікалаеўна"},
 	{"by-be: a stray letter before the patronymic (seed 100023)", "birth-certificate",
 	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nПрозвішча Ткачук\nУласнае імя Лізавета\n"
 	    "1мя па бацьу р Мікалаеўна\nДата нараджэння 03.09.2017\n",
@@ -1357,6 +1361,9 @@ test_model_date_guessed(void **state)
 	assert_true(date_guessed("«099» лістапада 1993"));
 	assert_false(date_guessed("04 = 02 е 2008"));      /* signs for dots: digits sure */
 	assert_true(date_guessed("«91» июня 2012 года"));
+	assert_true(date_guessed("аЭ марта 2026 г."));      /* Э beside a letter */
+	assert_true(date_guessed("ОЭ марта 2026 г."));
+	assert_true(date_guessed("сЗ апреля 2026 г."));     /* was the с a 1? */
 	assert_true(date_guessed("25.02.2 02 1"));
 	assert_false(date_guessed("95.08.1992"));          /* only 0 gives a date */
 }
