@@ -1489,8 +1489,24 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 						a0++;
 					if (name_fragment_fits(pt->text + a0, a1 - a0, pt->text + b0,
 					    b1 - b0) && piece_close_after(pt, a1, b0)) {
+						int k;
+
 						sep = "";
 						tail_small = (letter_kinds(pt->text + a0, a1 - a0) & 3) == 3;
+						/* A name spaced out in more pieces
+						 * ("ВАЛ Е НТИ НА", seed 100026): each
+						 * must fit and follow close, or all
+						 * after the first are junk ("САВИЦКАЯ
+						 * Й нра"). */
+						for (k = 2; k < nv; k++)
+							if (!name_fragment_fits(pt->text + a0, a1 - a0,
+							    pt->text + pt->map[fs[k]],
+							    pt->map[fe[k]] - pt->map[fs[k]]) ||
+							    !piece_close_after(pt, pt->map[fe[k - 1]],
+							    pt->map[fs[k]]))
+								break;
+						if (k < nv)
+							nv = 1;
 						break;
 					}
 					if (utf8_decode(pt->text + a0, a1 - a0, &one) != a1 - a0) {

@@ -91,6 +91,10 @@ static const field_row field_rows[] = {
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nЛУКАШЕВИЧ\nфамилия\nАНАТОЛИЙ ДМИТРИЕВИЧ\n"
 	    "ИМЯ, OTHCCTBO\nродился(лась) 12.01.1981\n",
 	    "surname=ЛУКАШЕВИЧ;given-name=АНАТОЛИЙ;patronymic=ДМИТРИЕВИЧ;birth-date=1981-01-12"},
+	{"by-ru: a name spaced out in four pieces (seed 100026)", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия МАКАРЕВИЧ\nСобственное имя ВАЛ Е НТИ НА\n"
+	    "Отчество И ВАН ОВНА\n",
+	    "surname=МАКАРЕВИЧ;given-name=ВАЛЕНТИНА;patronymic=ИВАНОВНА"},
 	{"by-be: a stray letter before a patronymic in two pieces", "birth-certificate",
 	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nПрозвішча Ткачук\nУласнае імя Лізавета\n"
 	    "1мя па бацьу р Мікалаеў на\n",
