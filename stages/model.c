@@ -786,9 +786,13 @@ has_alnum(const char *s)
 static int
 speck_word(const int wb[4], const int lb[4], const char *s)
 {
-	int wh = wb[3] - wb[1], lh = lb[3] - lb[1];
+	/* Across the line: its height, or its width when the line runs
+	 * down the page (a page turned a quarter: the boxes are the scan's,
+	 * eval seed 100026 lost "AB" of a title so). */
+	int lw = lb[2] - lb[0], lh = lb[3] - lb[1], down = lh > lw;
+	int wt = down ? wb[2] - wb[0] : wb[3] - wb[1], lt = down ? lw : lh;
 
-	return wb[2] > wb[0] && lh > 0 && wh >= 0 && 8 * wh < lh && has_alnum(s);
+	return wb[2] > wb[0] && lt > 0 && wt >= 0 && 8 * wt < lt && has_alnum(s);
 }
 
 /* Append one line's words to pt (a space between words, none at the end). */
