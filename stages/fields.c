@@ -439,6 +439,21 @@ is_month_word(const char *s, size_t n)
 	return rc;
 }
 
+/* Does s[a..] hold a closing quote or blanks, then a month's name? */
+static int
+month_after(const char *s, size_t a)
+{
+	size_t start = a, b;
+
+	if (!strncmp(s + a, "»", 2) || !strncmp(s + a, "”", 3) || s[a] == '"')
+		a += s[a] == '"' ? 1 : !strncmp(s + a, "»", 2) ? 2 : 3;
+	while (s[a] == ' ')
+		a++;
+	for (b = a; s[b] && s[b] != ' ' && !dig(s, b); b++)
+		;
+	return a > start && is_month_word(s + a, b - a);
+}
+
 /*
  * Digits OCR read as look-alike letters in a date: a word of digits with
  * an О or З in it ("2О26", "«О4»"), or a day of one or two letters, a
@@ -483,6 +498,10 @@ date_repair(const char *s, int *guess)
 			    dig(s, i + q + 1) && dig(s, i + q + 2) && dig(s, i + q + 3) &&
 			    !dig(s, i + q + 4))
 				i += q;
+			/* A mark after a day before a month's name: "15!
+			 * марта" (seed 100027); a guess, it may be a digit. */
+			else if (s[i] == '!' && o > 0 && dig(out, o - 1) && month_after(s, i + 1))
+				i++, *guess = 1;
 			/* A stray apostrophe between digits: "21.09.19'74". */
 			else if ((s[i] == '\'' || s[i] == '`') && o > 0 && dig(out, o - 1) &&
 			    dig(s, i + 1))
@@ -788,21 +807,6 @@ mend_separators(char *s)
 	return 0;
 }
 
-/* Does s[a..] hold a closing quote or blanks, then a month's name? */
-static int
-month_after(const char *s, size_t a)
-{
-	size_t start = a, b;
-
-	if (!strncmp(s + a, "»", 2) || !strncmp(s + a, "”", 3) || s[a] == '"')
-		a += s[a] == '"' ? 1 : !strncmp(s + a, "»", 2) ? 2 : 3;
-	while (s[a] == ' ')
-		a++;
-	for (b = a; s[b] && s[b] != ' ' && !dig(s, b); b++)
-		;
-	return a > start && is_month_word(s + a, b - a);
-}
-
 /*
  * Readings that take a guess, tried last: a day of 90-91 or a month of
  * 90-92 whose 9 was a typewriter 0 (a 1 or a 3 could have been read as 9
@@ -830,12 +834,14 @@ guess_digits(char *s)
 		if (s[i + 3] == '9' && s[i + 4] <= '2')
 			s[i + 3] = '0', changed = 1;
 	}
-	/* A day of 91-99 before a month's name: "«91» июня" (seed 100024). */
+	/* A day of 61-69, 81-89 or 91-99 before a month's name, its first
+	 * digit a round 0: "«91» июня" (seed 100024), "«67» марта" (seed
+	 * 100027). */
 	for (i = 0; i + 2 < n; i++) {
 		size_t a = i + 2;
 
-		if ((i > 0 && dig(s, i - 1)) || s[i] != '9' || !dig(s, i + 1) || s[i + 1] == '0' ||
-		    dig(s, a))
+		if ((i > 0 && dig(s, i - 1)) || !strchr("689", s[i]) || !s[i] || !dig(s, i + 1) ||
+		    s[i + 1] == '0' || dig(s, a))
 			continue;
 		if (month_after(s, a))
 			s[i] = '0', changed = 1;

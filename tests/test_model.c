@@ -1335,6 +1335,9 @@ test_model_date_normalise(void **state)
 		{"25.02.2 02 1 5", NULL},
 		{"«91» июня 2012 года", "2012-06-01"},        /* 9 for 0, guessed: seed 100024 */
 		{"«90» июня 2012", NULL},
+		{"«67» марта 2021 года", "2021-03-07"},       /* 6 for 0, guessed: seed 100027 */
+		{"«60» марта 2021 года", NULL},
+		{"15! марта 1967 г.", "1967-03-15"},          /* a mark after the day: guessed */
 		{"14 “ 10 . 1988", "1988-10-14"},             /* a quote for a dot: seed 100024 */
 		{"20) снежня 2025 г.", "2025-12-20"},         /* ) after the day */
 		{"91.04.1988", "1988-04-01"},                 /* 01 or 31: 0 guessed */
@@ -1412,6 +1415,8 @@ test_model_date_guessed(void **state)
 	assert_true(date_guessed("«099» лістапада 1993"));
 	assert_false(date_guessed("04 = 02 е 2008"));      /* signs for dots: digits sure */
 	assert_true(date_guessed("«91» июня 2012 года"));
+	assert_true(date_guessed("«67» марта 2021 года"));
+	assert_true(date_guessed("15! марта 1967 г."));
 	assert_true(date_guessed("аЭ марта 2026 г."));      /* Э beside a letter */
 	assert_true(date_guessed("ОЭ марта 2026 г."));
 	assert_true(date_guessed("сЗ апреля 2026 г."));     /* was the с a 1? */
