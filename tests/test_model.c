@@ -748,6 +748,18 @@ test_model_english_reading(void **state)
 	xmlFreeDoc(doc);
 }
 
+/* A new child element name of parent, with text (none when NULL) and
+ * box b ("x0 y0 x1 y1"). */
+static xmlNodePtr
+boxed(xmlNodePtr parent, const char *name, const char *text, const char *b)
+{
+	xmlNodePtr n = text ? xml_text_child(parent, name, text) :
+	    xmlNewChild(parent, NULL, BAD_CAST name, NULL);
+
+	xml_set(n, "b", b);
+	return n;
+}
+
 /* A new document of type with one empty page from file; *docp owns it. */
 static xmlNodePtr
 empty_page(const char *type, const char *file, xmlDocPtr *docp, xmlNodePtr *dp)
@@ -799,8 +811,7 @@ test_model_columns_read_apart(void **state)
 		}
 		free(copy);
 	}
-	l = xmlNewChild(page, NULL, BAD_CAST "line", NULL);
-	xml_set(l, "b", "200 900 1800 940");
+	l = boxed(page, "line", NULL, "200 900 1800 940");
 	xml_text_child(l, "w", "POLICE");
 	extract_document(m, d);
 	check_fields("columns read apart", d,
@@ -842,18 +853,14 @@ test_model_row_read_letter_by_letter(void **state)
 	    896, 2383};
 	static const int width[] = {32, 84, 24, 151, 25, 29, 36, 27, 37, 36, 29, 31, 32, 23};
 	xmlDocPtr doc;
-	xmlNodePtr d, page, l, wn;
+	xmlNodePtr d, page, l;
 
 	(void)state;
 	page = empty_page("birth-certificate", "birth.png", &doc, &d);
-	l = xmlNewChild(page, NULL, BAD_CAST "line", NULL);
-	xml_set(l, "b", "451 724 2041 811");
-	wn = xml_text_child(l, "w", "СВИДЕТЕЛЬСТВО");
-	xml_set(wn, "b", "451 724 1500 811");
-	wn = xml_text_child(l, "w", "О");
-	xml_set(wn, "b", "1520 724 1560 811");
-	wn = xml_text_child(l, "w", "РОЖДЕНИИ");
-	xml_set(wn, "b", "1580 724 2041 811");
+	l = boxed(page, "line", NULL, "451 724 2041 811");
+	boxed(l, "w", "СВИДЕТЕЛЬСТВО", "451 724 1500 811");
+	boxed(l, "w", "О", "1520 724 1560 811");
+	boxed(l, "w", "РОЖДЕНИИ", "1580 724 2041 811");
 	add_piece_lines(page, 1080, w, x, width, N(w));
 	extract_document(m, d);
 	check_fields("letter by letter", d, "given-name=МАРИЯ");
@@ -918,7 +925,7 @@ static void
 test_model_value_above_label_and_specks(void **state)
 {
 	xmlDocPtr doc;
-	xmlNodePtr d, page, l, wn;
+	xmlNodePtr d, page, l;
 
 	(void)state;
 	page = empty_page("birth-certificate", "submission.pdf", &doc, &d);
@@ -934,14 +941,10 @@ test_model_value_above_label_and_specks(void **state)
 	page = empty_page("medical-certificate", "FAX0001.tiff", &doc, &d);
 	add_words_line(page, 600, 300, 1000, 60, "МЕДИЦИНСКАЯ СПРАВКА");
 	add_words_line(page, 301, 784, 800, 57, "Фамилия Жук");
-	l = xmlNewChild(page, NULL, BAD_CAST "line", NULL);
-	xml_set(l, "b", "301 895 2086 952");
-	wn = xml_text_child(l, "w", "Имя");
-	xml_set(wn, "b", "301 908 383 940");
-	wn = xml_text_child(l, "w", "Кирилл");
-	xml_set(wn, "b", "855 895 1507 952");
-	wn = xml_text_child(l, "w", "о");
-	xml_set(wn, "b", "1576 951 1635 952");
+	l = boxed(page, "line", NULL, "301 895 2086 952");
+	boxed(l, "w", "Имя", "301 908 383 940");
+	boxed(l, "w", "Кирилл", "855 895 1507 952");
+	boxed(l, "w", "о", "1576 951 1635 952");
 	add_words_line(page, 300, 1006, 800, 57, "Отчество Артемович");
 	extract_document(m, d);
 	check_fields("a speck after the name", d, "surname=Жук;given-name=Кирилл");
@@ -1092,7 +1095,7 @@ static void
 test_model_title_with_latin_letters(void **state)
 {
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-	xmlNodePtr root = xmlNewNode(NULL, BAD_CAST "stream"), page, l, w;
+	xmlNodePtr root = xmlNewNode(NULL, BAD_CAST "stream"), page, l;
 	page_class c;
 	page_text pt;
 
@@ -1113,14 +1116,10 @@ test_model_title_with_latin_letters(void **state)
 
 	page = xmlNewChild(root, NULL, BAD_CAST "page", NULL);
 	xml_set(page, "status", "ok");
-	l = xmlNewChild(page, NULL, BAD_CAST "line", NULL);
-	xml_set(l, "b", "2024 879 2088 2016");
-	w = xml_text_child(l, "w", "ПАСВЕДЧАННЕ");
-	xml_set(w, "b", "2024 1500 2088 2016");
-	w = xml_text_child(l, "w", "AB");
-	xml_set(w, "b", "2030 1400 2080 1460");
-	w = xml_text_child(l, "w", "НАРАДЖЭНН!");
-	xml_set(w, "b", "2024 879 2088 1380");
+	l = boxed(page, "line", NULL, "2024 879 2088 2016");
+	boxed(l, "w", "ПАСВЕДЧАННЕ", "2024 1500 2088 2016");
+	boxed(l, "w", "AB", "2030 1400 2080 1460");
+	boxed(l, "w", "НАРАДЖЭНН!", "2024 879 2088 1380");
 	page_text_build(&pt, &page, 1);
 	assert_non_null(strstr(pt.text, " AB "));
 	page_text_free(&pt);
