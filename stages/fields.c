@@ -439,17 +439,33 @@ is_month_word(const char *s, size_t n)
 	return rc;
 }
 
-/* Does s[a..] hold a closing quote or blanks, then a month's name? */
+/* Bytes of the quote mark at s: " (1), “ ” „ (3); 0 when there is none. */
+static size_t
+quote_len(const char *s)
+{
+	if (*s == '"')
+		return 1;
+	return !strncmp(s, "“", 3) || !strncmp(s, "”", 3) || !strncmp(s, "„", 3) ? 3 : 0;
+}
+
+/* Does s[a..] hold blanks or closing quotes, then a month's name? */
 static int
 month_after(const char *s, size_t a)
 {
-	size_t start = a, b;
+	size_t start = a, b, n = strlen(s), k;
+	uint32_t c;
 
-	if (!strncmp(s + a, "»", 2) || !strncmp(s + a, "”", 3) || s[a] == '"')
-		a += s[a] == '"' ? 1 : !strncmp(s + a, "»", 2) ? 2 : 3;
-	while (s[a] == ' ')
-		a++;
-	for (b = a; s[b] && s[b] != ' ' && !dig(s, b); b++)
+	for (;;)
+		if (s[a] == ' ' || s[a] == '"')
+			a++;
+		else if (!strncmp(s + a, "»", 2))
+			a += 2;
+		else if (!strncmp(s + a, "”", 3))
+			a += 3;
+		else
+			break;
+	for (b = a; b < n && (k = utf8_decode(s + b, n - b, &c)) != 0 &&
+	    ((c >= 'A' && c <= 'z') || (c >= 0x400 && c <= 0x4FF)); b += k)
 		;
 	return a > start && is_month_word(s + a, b - a);
 }
@@ -487,8 +503,7 @@ date_repair(const char *s, int *guess)
 			j += n;
 		}
 		if (j == i) {
-			size_t q = s[i] == '"' ? 1 : (!strncmp(s + i, "“", 3) ||
-			    !strncmp(s + i, "”", 3) || !strncmp(s + i, "„", 3)) ? 3 : 0;
+			size_t q = quote_len(s + i);
 
 			/* A 5 read as a dollar sign beside a digit: "1$ мая". */
 			if (s[i] == '$' && ((o > 0 && dig(out, o - 1)) || dig(s, i + 1)))
@@ -515,29 +530,10 @@ date_repair(const char *s, int *guess)
 
 			if (nd > 0 && nd + nx == nl && nl <= 4)
 				fix = 1;
-			else if (nd == 0 && nx > 0 && nl <= 2) {
-				/* (and maybe one more letter: "сЗ апреля", seed
-				 * 100023) Look at the next word: a month? */
-				size_t a = j, b;
-
-				while (a < len && (s[a] == ' ' || s[a] == '"' || (unsigned char)s[a] >= 0xC2)) {
-					uint32_t q;
-					size_t n = utf8_decode(s + a, len - a, &q);
-
-					if (n == 0 || !(q == ' ' || q == '"' || q == 0xBB || q == 0x201D))
-						break;
-					a += n;
-				}
-				for (b = a; b < len;) {
-					uint32_t q;
-					size_t n = utf8_decode(s + b, len - b, &q);
-
-					if (n == 0 || !((q >= 'A' && q <= 'z') || (q >= 0x400 && q <= 0x4FF)))
-						break;
-					b += n;
-				}
-				fix = is_month_word(s + a, b - a);
-			}
+			else if (nd == 0 && nx > 0 && nl <= 2)
+				/* (and maybe one more letter: "сЗ апреля",
+				 * seed 100023) before a month's name */
+				fix = month_after(s, j);
 			for (k = i; k < j;) {
 				size_t n = utf8_decode(s + k, len - k, &c);
 				uint32_t d = c == 0x42D ? '9' : digit_twin(c);
@@ -730,8 +726,7 @@ junk_separator(const char *s, size_t *i)
 			j++;
 		} else if (s[j] && strchr(".,-=/:\"'", s[j])) {
 			j++, signs++;
-		} else if (!strncmp(s + j, "“", 3) || !strncmp(s + j, "”", 3) ||
-		    !strncmp(s + j, "„", 3)) {
+		} else if (quote_len(s + j) == 3) {
 			j += 3, signs++;
 		} else if (!strncmp(s + j, "е", 2) || !strncmp(s + j, "Е", 2)) {
 			j += 2, signs++;
