@@ -1131,6 +1131,16 @@ reread(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
 		rect[3] = y + bh + pad > H ? H : y + bh + pad;
 		if (read_row(e, r, rect, lost, &poor) >= 0)
 			done++;
+		if (poor && holds_lost_ink(lost, rect)) {
+			/* Read as one block, a label far to the left of a value
+			 * set a little higher can come out as nothing at all
+			 * ("Имя ... АННА", eval seed 100025); as sparse text,
+			 * each is found on its own. */
+			TessBaseAPISetPageSegMode(e->api, PSM_SPARSE_TEXT);
+			if (read_row(e, r, rect, lost, &poor) >= 0)
+				done++;
+			TessBaseAPISetPageSegMode(e->api, PSM_SINGLE_BLOCK);
+		}
 		if (poor && ndark < REREAD_MAX && holds_lost_ink(lost, rect)) {
 			/* Half a row more above and below: the ink a stamp
 			 * joined was not found, and the row found is short. */
@@ -1625,6 +1635,26 @@ ocr_recognise(struct ocr_engine *e, PIX *pix, int dpi, int seconds,
 		} else {
 			reading_free(&alt);
 		}
+	}
+	/* A page no reading found a word on, though it has lines across: the
+	 * light of a photograph falling off across the paper (a till receipt
+	 * on a wide grey page, eval seed 100024) beats Otsu's one threshold.
+	 * Read again with the background made even. */
+	if (!best.failed && best.words == 0 && way == 0 &&
+	    budget - (mono_ms() - start) >= 1000) {
+		PIX *even = pixBackgroundNormSimple(grey, NULL, NULL);
+
+		if (even) {
+			read_as(e, even, bin, dpi, best.rotate, budget - (mono_ms() - start), &alt);
+			tries++;
+			if (!alt.failed && alt.words > 0) {
+				reading_free(&best);
+				best = alt;
+			} else {
+				reading_free(&alt);
+			}
+		}
+		pixDestroy(&even);
 	}
 	pixDestroy(&bin);
 	pixDestroy(&grey);
