@@ -1405,6 +1405,15 @@ small_caps_only(const char *s, size_t n)
 	return n > 0;
 }
 
+/* Are the n bytes at s one letter (one UTF-8 character)? */
+static int
+one_letter(const char *s, size_t n)
+{
+	uint32_t cp;
+
+	return n > 0 && utf8_decode(s, n, &cp) == n;
+}
+
 static int
 name_fragment_fits(const char *a, size_t na, const char *b, size_t nb)
 {
@@ -1417,8 +1426,9 @@ name_fragment_fits(const char *a, size_t na, const char *b, size_t nb)
 	    (!strncmp(b, "Ь", 2) || !strncmp(b, "Ъ", 2) || !strncmp(b, "Ы", 2)))
 		kb = (kb & ~3) | 2;
 
-	/* A Cyrillic name's tail read in Latin look-alikes ("СИДОРЕН KO"). */
-	if (ka >= 0 && (ka & 12) == 4 && latin_twins_only(b, nb))
+	/* A Cyrillic name's tail read in Latin look-alikes ("СИДОРЕН KO"),
+	 * not after a letter split off (Е EOP for ЕГОР, seed 100025). */
+	if (ka >= 0 && (ka & 12) == 4 && !one_letter(a, na) && latin_twins_only(b, nb))
 		kb = (kb & ~8) | 4;
 	if (ka < 0 || kb < 0 || (ka & 12) != (kb & 12) || (ka & 12) == 12)
 		return 0;
@@ -1483,7 +1493,6 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 				while (strcmp(fm->kind, "name") == 0 && nv >= 2) {
 					size_t a0 = pt->map[fs[0]], a1 = pt->map[fe[0]];
 					size_t b0 = pt->map[fs[1]], b1 = pt->map[fe[1]];
-					uint32_t one;
 
 					/* A leading "_" or quote is not part of the name. */
 					while (a0 < a1 && strchr("_\"'", pt->text[a0]))
@@ -1510,7 +1519,10 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 							nv = 1;
 						break;
 					}
-					if (utf8_decode(pt->text + a0, a1 - a0, &one) != a1 - a0) {
+					/* A capital letter is the start of a name
+					 * that does not go on (see NAMEHEAD). */
+					if (!one_letter(pt->text + a0, a1 - a0) ||
+					    (letter_kinds(pt->text + a0, a1 - a0) & 3) == 1) {
 						nv = 1;
 						break;
 					}
@@ -1520,6 +1532,14 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 					memmove(fs, fs + 1, (size_t)(nv - 1) * sizeof *fs);
 					memmove(fe, fe + 1, (size_t)(nv - 1) * sizeof *fe);
 					nv--;
+				}
+				/* A letter split off that nothing fits after is
+				 * no name (see NAMEHEAD). */
+				if (strcmp(fm->kind, "name") == 0 && nv == 1 &&
+				    one_letter(pt->text + pt->map[fs[0]],
+				    pt->map[fe[0]] - pt->map[fs[0]])) {
+					r->unreadable = 1;
+					goto next;
 				}
 				span = join_pieces(pt, fs, fe, nv, s, e, sep);
 				if (tail_small)
@@ -1551,6 +1571,7 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 				}
 				r->unreadable = 1;
 			}
+next:
 			if (me >= pt->foldlen)
 				break;
 			start = me > start ? me : start + 1;

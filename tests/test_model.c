@@ -99,6 +99,14 @@ static const field_row field_rows[] = {
 	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nПрозвішча Ткачук\nУласнае імя Лізавета\n"
 	    "1мя па бацьу р Мікалаеў на\n",
 	    "patronymic=Мікалаеўна"},
+	{"ru: a capital letter split off a name (seed 100022)", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия ШЕВЧУК\nСобственное имя Н ИКОЛАЙ\n"
+	    "Отчество ДМИТРИЕВИЧ\n",
+	    "surname=ШЕВЧУК;given-name=НИКОЛАЙ;patronymic=ДМИТРИЕВИЧ"},
+	{"ru: a letter split off, the rest in Latin look-alikes (seed 100025)", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия ШЕВЧУК\nСобственное имя Е EOP\n"
+	    "Отчество ОЛЕГОВИЧ\n",
+	    "surname=ШЕВЧУК;!given-name;patronymic=ОЛЕГОВИЧ"},
 	{"by-be: a stray letter before the patronymic (seed 100023)", "birth-certificate",
 	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nПрозвішча Ткачук\nУласнае імя Лізавета\n"
 	    "1мя па бацьу р Мікалаеўна\nДата нараджэння 03.09.2017\n",
