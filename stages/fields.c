@@ -1520,9 +1520,12 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 						break;
 					}
 					/* A capital letter is the start of a name
-					 * that does not go on (see NAMEHEAD). */
+					 * that does not go on (see NAMEHEAD); so is a
+					 * small one before capitals ("п ЕТРОВ", seed
+					 * 100018), a capital read small. */
 					if (!one_letter(pt->text + a0, a1 - a0) ||
-					    (letter_kinds(pt->text + a0, a1 - a0) & 3) == 1) {
+					    (letter_kinds(pt->text + a0, a1 - a0) & 3) == 1 ||
+					    (letter_kinds(pt->text + b0, b1 - b0) & 3) == 1) {
 						nv = 1;
 						break;
 					}

@@ -99,10 +99,21 @@ static const field_row field_rows[] = {
 	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nПрозвішча Ткачук\nУласнае імя Лізавета\n"
 	    "1мя па бацьу р Мікалаеў на\n",
 	    "patronymic=Мікалаеўна"},
+	{"ru: labels misread, Собетвенное нмя and Дита (seed 100028)", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия Соколов\nСобетвенное нмя Олег\n"
+	    "Отчество Дмитриевич\nДита рождения 21 марта 2011 г.\n",
+	    "surname=Соколов;given-name=Олег;patronymic=Дмитриевич;birth-date=2011-03-21"},
+	{"by-be: І of імя read as a brace (seed 100028)", "birth-certificate",
+	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nПрозвішча ПЯТРОЎ\nУласнае {мя КІРЫЛ\n"
+	    "Імя па бацьку ЮР'ЕВІЧ\n",
+	    "surname=ПЯТРОЎ;given-name=КІРЫЛ;patronymic=ЮР'ЕВІЧ"},
 	{"ru: a capital letter split off a name (seed 100022)", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия ШЕВЧУК\nСобственное имя Н ИКОЛАЙ\n"
 	    "Отчество ДМИТРИЕВИЧ\n",
 	    "surname=ШЕВЧУК;given-name=НИКОЛАЙ;patronymic=ДМИТРИЕВИЧ"},
+	{"ru: a capital read small and split off (seed 100018)", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия п ЕТРОВ.\nСобственное имя ЕГОР\n",
+	    "!surname;given-name=ЕГОР"},
 	{"ru: a letter split off, the rest in Latin look-alikes (seed 100025)", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия ШЕВЧУК\nСобственное имя Е EOP\n"
 	    "Отчество ОЛЕГОВИЧ\n",
