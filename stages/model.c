@@ -1306,6 +1306,37 @@ rule_classify(const models *m, const page_text *pt, page_class *v)
  * Classify one page of an intake-ocr stream.  Pattern limits count as no
  * match: classification never stalls on hostile text.
  */
+/* When the likeliest class of unknown page v (its runner-up) is a
+ * modelled type and the page has a sequel line of it, v takes that type,
+ * the next likeliest class becoming the runner-up. */
+static void
+take_sequel(const models *m, const page_text *pt, page_class *v)
+{
+	size_t t, i, best = v->nclass, second = v->nclass;
+
+	for (i = 0; i < v->nclass; i++)
+		if (strcmp(models_class_name(m, i), v->runner_up) == 0)
+			best = i;
+	for (i = 0; i < v->nclass; i++)
+		if (i != best && (second == v->nclass || v->p[i] > v->p[second]))
+			second = i;
+	if (best == v->nclass || second == v->nclass)
+		return;
+	for (t = 0; t < m->ntypes; t++) {
+		const doc_type *dt = &m->types[t];
+
+		if (dt->modelled && strcmp(dt->name, v->runner_up) == 0 &&
+		    any_match(m, dt->sequels, dt->nsequels, pt)) {
+			v->type = models_class_name(m, best);
+			v->confidence = v->p[best];
+			v->runner_up = models_class_name(m, second);
+			v->runner_conf = v->p[second];
+			v->sequel = 1;
+			return;
+		}
+	}
+}
+
 page_class
 classify_page(const models *m, xmlNodePtr page)
 {
@@ -1361,6 +1392,12 @@ classify_page(const models *m, xmlNodePtr page)
 		else if (mine && dt->modelled && any_match(m, dt->sequels, dt->nsequels, &pt))
 			v.sequel = 1;
 	}
+	/* Undecided between classes, a page that says it continues a
+	 * document of the likeliest one is of that type: "Продолжение
+	 * медицинской справки" over a conclusion OCR read badly (eval seed
+	 * 100028). */
+	if (strcmp(v.type, "unknown") == 0)
+		take_sequel(m, &pt, &v);
 	if (strcmp(v.type, "unknown") == 0)
 		v.starts = 1;
 	page_text_free(&pt);

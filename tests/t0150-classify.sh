@@ -71,4 +71,19 @@ test_expect_success 'a continuation after a certificate of its type is not moved
 	diff want got
 '
 
+# A continuation OCR read badly ("Продолнсение", eval seed 100028): the
+# classifier cannot decide, but the page says whose sequel it is.
+misread_sequel() {
+	page "$1" "Продолнсение медицинской справки № 4704 от 05.12.2025" "WANG Ling" \
+		"5. Заключение: Медицинских противопоказаний не выявлено. Практически" \
+		"здорова." "6. Справка лействизельна ло 05.12.2026" "м ." \
+		"Врач © ^^ ў, 2 6 Е.О. Снлорепко" "Главный врач >" "М.Н."
+}
+test_expect_success 'a misread continuation the classifier is unsure of joins its certificate' '
+	stream eval "first a.jpg; misread_sequel b.jpg" >s.xml &&
+	intake-classify s.xml >out.xml && docs out.xml >got &&
+	printf "%s\n" "medical-certificate: a.jpg b.jpg" >want &&
+	diff want got
+'
+
 test_done
