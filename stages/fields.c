@@ -1405,6 +1405,20 @@ small_caps_only(const char *s, size_t n)
 	return n > 0;
 }
 
+/* Are the n bytes at s at most two letters, too short for most names? */
+static int
+short_piece(const char *s, size_t n)
+{
+	size_t i = 0, k, letters = 0;
+	uint32_t c;
+
+	while (i < n && (k = utf8_decode(s + i, n - i, &c)) > 0) {
+		i += k;
+		letters++;
+	}
+	return letters <= 2;
+}
+
 /* Are the n bytes at s one letter (one UTF-8 character)? */
 static int
 one_letter(const char *s, size_t n)
@@ -1421,9 +1435,11 @@ name_fragment_fits(const char *a, size_t na, const char *b, size_t nb)
 
 	/* The small letters of a capitalised name read as capitals ("Куз
 	 * ЬМИЧ", eval seed 100025), when they start with a letter no word
-	 * starts with (not a stamp's "ОИ" after "Сергей"). */
+	 * starts with or follow too short a start ("Юл ИЯ", seed 100028;
+	 * not a stamp's "ОИ" after "Сергей"). */
 	if (ka >= 0 && (ka & 12) == 4 && (ka & 3) == 3 && small_caps_only(b, nb) &&
-	    (!strncmp(b, "Ь", 2) || !strncmp(b, "Ъ", 2) || !strncmp(b, "Ы", 2)))
+	    (!strncmp(b, "Ь", 2) || !strncmp(b, "Ъ", 2) || !strncmp(b, "Ы", 2) ||
+	    short_piece(a, na)))
 		kb = (kb & ~3) | 2;
 
 	/* A Cyrillic name's tail read in Latin look-alikes ("СИДОРЕН KO"),

@@ -111,6 +111,10 @@ static const field_row field_rows[] = {
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия ШЕВЧУК\nСобственное имя Н ИКОЛАЙ\n"
 	    "Отчество ДМИТРИЕВИЧ\n",
 	    "surname=ШЕВЧУК;given-name=НИКОЛАЙ;patronymic=ДМИТРИЕВИЧ"},
+	{"ru: the small letters of a short start read as capitals (seed 100028)",
+	    "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия Гончарова\nСобственное имя Юл ИЯ\n",
+	    "surname=Гончарова;given-name=Юлия"},
 	{"ru: a capital read small and split off (seed 100018)", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия п ЕТРОВ.\nСобственное имя ЕГОР\n",
 	    "!surname;given-name=ЕГОР"},
