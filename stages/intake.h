@@ -218,6 +218,14 @@ int names_match(const char *a, const char *b);
 int patronymic_cut(const char *read, const char *full);
 
 /*
+ * 1 when the name read, in the script of mine, is mine cut short (two
+ * letters or more of its start: ЮЛ for ЮЛИЯ, КО for КОЗЛОВ) or mine with
+ * one letter replaced (ГРИПКЕВИЧ for ГРИЦКЕВИЧ, WEL for WEI): what OCR
+ * makes of a name more often than another person's name differs so.
+ */
+int name_near_miss(const char *read, const char *mine);
+
+/*
  * 1 when the name read is mine with a С (or C) before it, five letters
  * or more after: the edge of a bracket, a box or a stamp before a name
  * comes out of OCR as a С (СГУПТА for ГУПТА, eval seed 100015).

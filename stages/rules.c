@@ -579,6 +579,7 @@ check_identity(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
 {
 	static const char *const parts[] = {"surname", "given-name", "patronymic"};
 	size_t i;
+	int near = -1;
 	char *bd, *full = field_value(d, "full-name");
 	/* The whole name as printed on one line holds the applicant's,
 	 * letter for letter: the parts were cut wrong, the name is hers. */
@@ -599,19 +600,34 @@ check_identity(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
 
 			/* OCR that was unsure of what it read says nothing
 			 * about whose document it is: a person reads it. */
-			if (c < NAME_SURE)
+			if (c < NAME_SURE) {
 				finding(root, "unreadable-field", "review", type, id,
 				    "the %s on document %s was read with low confidence "
 				    "(%.0f%%) and differs from the applicant's; check it "
 				    "on the scan", parts[i], id, 100 * c);
-			else
+			} else if (!name_near_miss(v, mine)) {
 				finding(root, "name-mismatch", "review", type, id,
 				    "the %s on document %s is not the applicant's", parts[i], id);
+			} else {
+				/* Cut short or one letter off: another part
+				 * that is far off still makes it another
+				 * person's. */
+				if (near < 0)
+					near = (int)i;
+				free(v);
+				continue;
+			}
+			near = -1;
 			free(v);
 			break;
 		}
 		free(v);
 	}
+	if (near >= 0)
+		finding(root, "unreadable-field", "review", type, id,
+		    "the %s on document %s differs from the applicant's only as a name "
+		    "cut short or with one letter misread does; check it on the scan",
+		    parts[near], id);
 	bd = needed_field(root, d, type, id, "birth-date");
 	if (bd && strcmp(bd, p->birth) != 0) {
 		char *issued = field_value(d, "issue-date");

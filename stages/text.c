@@ -2255,6 +2255,29 @@ done:
 }
 
 int
+name_near_miss(const char *read, const char *mine)
+{
+	uint32_t *a, *b;
+	size_t na, nb, i, diff = 0;
+	int oa, ob, rc = 0;
+
+	if (!read || !mine)
+		return 0;
+	a = match_form(read, &na, &oa);
+	b = match_form(mine, &nb, &ob);
+	if (oa == ob && na >= 2 && na < nb && cps_equal(a, na, b, na)) {
+		rc = 1;
+	} else if (oa == ob && na >= 2 && na == nb) {
+		for (i = 0; i < na; i++)
+			diff += a[i] != b[i];
+		rc = diff == 1;
+	}
+	free(a);
+	free(b);
+	return rc;
+}
+
+int
 patronymic_cut(const char *read, const char *full)
 {
 	static const char *const endings[] = {

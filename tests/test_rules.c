@@ -136,6 +136,18 @@ static const row rows[] = {
 	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\" confidence=\"0.77\">ПЕТРОВ</field>"
 	    "<field name=\"given-name\">Андрей</field><field name=\"birth-date\">1987-03-14</field>"
 	    "</document>", "review", "name-mismatch:birth-certificate"},
+	{"11.1.1 a surname cut short is checked on the scan, not someone else's (seed 100026)",
+	    "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
+	    BIRTH("КОВАЛ", "Андрей", "1987-03-14"), "review",
+	    "unreadable-field:birth-certificate"},
+	{"11.1.1 a surname one letter off is checked on the scan (seed 100024)",
+	    "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
+	    BIRTH("КОВАЛЕНПО", "Андрей", "1987-03-14"), "review",
+	    "unreadable-field:birth-certificate"},
+	{"11.1.1 a surname cut short beside another given name is a mismatch",
+	    "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
+	    BIRTH("КОВАЛ", "Пётр", "1987-03-14"), "review",
+	    "name-mismatch:birth-certificate"},
 	{"11.1.1 a surname put into Latin matches as OCR read it", "11.1.1",
 	    "2026-11-03", "1987-03-14", "BLR", "",
 	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"

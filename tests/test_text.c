@@ -1064,6 +1064,25 @@ test_text_stray_c_before(void **state)
 	assert_false(stray_c_before(NULL, "Gupta"));
 }
 
+/* What OCR makes of a name: cut short, or one letter off (seeds 100015-100028). */
+static void
+test_text_name_near_miss(void **state)
+{
+	(void)state;
+	assert_true(name_near_miss("ЮЛ", "Юлия"));
+	assert_true(name_near_miss("КО", "КОЗЛОВ"));
+	assert_true(name_near_miss("ГРИПКЕВИЧ", "Грицкевич"));
+	assert_true(name_near_miss("WEL", "Wei"));
+	assert_false(name_near_miss("ИРИНА", "АЛИНА"));       /* two letters off */
+	assert_false(name_near_miss("МАРИЯ", "МАРИНА"));
+	assert_false(name_near_miss("АННА", "АНАСТАСИЯ"));
+	assert_false(name_near_miss("Ю", "Юлия"));            /* one letter is no start */
+	assert_false(name_near_miss("ЮЛИЯ", "Юл"));           /* longer than mine */
+	assert_false(name_near_miss("KO", "КОЗЛОВ"));         /* another script */
+	assert_false(name_near_miss("ЮЛИЯ", "Юлия"));         /* the same: names_match's */
+	assert_false(name_near_miss(NULL, "Юлия"));
+}
+
 static void
 test_text_names_match_negative(void **state)
 {
@@ -1292,6 +1311,7 @@ main(void)
 		cmocka_unit_test(test_text_names_match_positive),
 		cmocka_unit_test(test_text_names_match_negative),
 		cmocka_unit_test(test_text_stray_c_before),
+		cmocka_unit_test(test_text_name_near_miss),
 		cmocka_unit_test(test_text_patronymic_cut),
 		cmocka_unit_test(test_text_full_name_holds),
 		cmocka_unit_test(test_text_random_bytes),
