@@ -508,6 +508,10 @@ date_repair(const char *s, int *guess)
 			/* A 5 read as a dollar sign beside a digit: "1$ мая". */
 			if (s[i] == '$' && ((o > 0 && dig(out, o - 1)) || dig(s, i + 1)))
 				out[o++] = '5', i++, *guess = 1;
+			/* A 0 read as an at sign beside a digit: "“1@»
+			 * кастрычніка" (seed 100025). */
+			else if (s[i] == '@' && ((o > 0 && dig(out, o - 1)) || dig(s, i + 1)))
+				out[o++] = '0', i++, *guess = 1;
 			/* A quote before a year: "августа “1980 года". */
 			else if (q && (o == 0 || out[o - 1] == ' ') && dig(s, i + q) &&
 			    dig(s, i + q + 1) && dig(s, i + q + 2) && dig(s, i + q + 3) &&
@@ -803,8 +807,8 @@ mend_separators(char *s)
 }
 
 /*
- * Readings that take a guess, tried last: a day of 90-91 or a month of
- * 90-92 whose 9 was a typewriter 0 (a 1 or a 3 could have been read as 9
+ * Readings that take a guess, tried last: a day of 90-91 or 39, or a month
+ * of 90-92, whose 9 was a typewriter 0 (a 1 or a 3 could have been read as 9
  * too, but 0 is the usual one: "21.91.1969", eval seed 100022); a day of
  * 91-99 before a month's name, its 9 a 0; a year in three pieces; a day of
  * three digits before a month's name, one of them a mark misread, when
@@ -826,6 +830,8 @@ guess_digits(char *s)
 			continue;
 		if (s[i] == '9' && s[i + 1] <= '1')
 			s[i] = '0', changed = 1;
+		if (s[i] == '3' && s[i + 1] == '9')
+			s[i + 1] = '0', changed = 1;
 		if (s[i + 3] == '9' && s[i + 4] <= '2')
 			s[i + 3] = '0', changed = 1;
 	}
@@ -841,6 +847,12 @@ guess_digits(char *s)
 		if (month_after(s, a))
 			s[i] = '0', changed = 1;
 	}
+	/* A day of 39 before a month's name, its 9 a round 0: "«39» ліпеня"
+	 * (seed 100026). */
+	for (i = 0; i + 2 < n; i++)
+		if ((i == 0 || !dig(s, i - 1)) && s[i] == '3' && s[i + 1] == '9' &&
+		    !dig(s, i + 2) && month_after(s, i + 2))
+			s[i + 1] = '0', changed = 1;
 	/* A year in three pieces after a numeric day and month: "25.02.2 02 1"
 	 * (seed 100024); the sure repairs join two pieces at most. */
 	for (i = 0; i + 9 < n; i++) {

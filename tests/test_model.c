@@ -1360,6 +1360,9 @@ test_model_date_normalise(void **state)
 		{"«67» марта 2021 года", "2021-03-07"},       /* 6 for 0, guessed: seed 100027 */
 		{"«60» марта 2021 года", NULL},
 		{"15! марта 1967 г.", "1967-03-15"},          /* a mark after the day: guessed */
+		{"“1@» кастрычніка 2010 года", "2010-10-10"}, /* a 0 read as @: guessed */
+		{"«39» ліпеня 2012 года", "2012-07-30"},      /* 39 has a round 0: guessed */
+		{"39.07.2012", "2012-07-30"},
 		{"14 “ 10 . 1988", "1988-10-14"},             /* a quote for a dot: seed 100024 */
 		{"20) снежня 2025 г.", "2025-12-20"},         /* ) after the day */
 		{"91.04.1988", "1988-04-01"},                 /* 01 or 31: 0 guessed */
@@ -1439,6 +1442,9 @@ test_model_date_guessed(void **state)
 	assert_true(date_guessed("«91» июня 2012 года"));
 	assert_true(date_guessed("«67» марта 2021 года"));
 	assert_true(date_guessed("15! марта 1967 г."));
+	assert_true(date_guessed("“1@» кастрычніка 2010 года"));
+	assert_true(date_guessed("«39» ліпеня 2012 года"));
+	assert_false(date_guessed("«29» ліпеня 2012 года"));
 	assert_true(date_guessed("аЭ марта 2026 г."));      /* Э beside a letter */
 	assert_true(date_guessed("ОЭ марта 2026 г."));
 	assert_true(date_guessed("сЗ апреля 2026 г."));     /* was the с a 1? */
