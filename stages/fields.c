@@ -732,9 +732,12 @@ junk_separator(const char *s, size_t *i)
 			j++, signs++;
 		} else if (quote_len(s + j) == 3) {
 			j += 3, signs++;
-		} else if (!strncmp(s + j, "е", 2) || !strncmp(s + j, "Е", 2)) {
+		} else if (!strncmp(s + j, "е", 2) || !strncmp(s + j, "Е", 2) ||
+		    !strncmp(s + j, "о", 2) || !strncmp(s + j, "с", 2)) {
+			/* е, о, с: a dot read as a small round letter ("10 о
+			 * 07 с 1991", seed 100020) */
 			j += 2, signs++;
-		} else if (s[j] == 'e') {
+		} else if (s[j] == 'e' || s[j] == 'o' || s[j] == 'c') {
 			j++, signs++;
 		} else {
 			break;
@@ -766,8 +769,14 @@ mend_separators(char *s)
 			continue;
 		m = j;
 		j += 2;
-		if ((b = junk_separator(s, &j)) < 0 || a + b == 0 || !dig(s, j) ||
+		if ((b = junk_separator(s, &j)) < 0 || !dig(s, j) ||
 		    !dig(s, j + 1) || !dig(s, j + 2) || !dig(s, j + 3) || dig(s, j + 4))
+			continue;
+		/* Blanks alone (the signs were stray letters, dropped:
+		 * "10 о 07 с 1991", seed 100020): a day and a month. */
+		if (a + b == 0 && (s[i] > '3' || (s[i] == '3' && s[i + 1] > '1') ||
+		    (s[i] == '0' && s[i + 1] == '0') || s[m] > '1' ||
+		    (s[m] == '1' && s[m + 1] > '2') || (s[m] == '0' && s[m + 1] == '0')))
 			continue;
 		y = j;
 		s[i + 2] = '.';

@@ -1376,6 +1376,7 @@ test_model_date_normalise(void **state)
 		{"404» красавіка 1963 года", "1963-04-04"},   /* « read as 4: seed 100020 */
 		{"309 июля 1996 г.", NULL},                   /* 30 or 09: seed 100015 */
 		{"04 = 02 е 2008", "2008-02-04"},             /* dots read as signs: seed 100022 */
+		{"10 о 07 с 1991", "1991-07-10"},             /* dots read as о, с: seed 100020 */
 		{"07 . 03 - 1989", "1989-03-07"},
 		{"12 - 34 - 5678", NULL},
 		{"12 34 5678", NULL},
@@ -1439,6 +1440,7 @@ test_model_date_guessed(void **state)
 	assert_true(date_guessed("21.91. 1969"));          /* 9 for 0, or for 1? */
 	assert_true(date_guessed("«099» лістапада 1993"));
 	assert_false(date_guessed("04 = 02 е 2008"));      /* signs for dots: digits sure */
+	assert_false(date_guessed("10 о 07 с 1991"));
 	assert_true(date_guessed("«91» июня 2012 года"));
 	assert_true(date_guessed("«67» марта 2021 года"));
 	assert_true(date_guessed("15! марта 1967 г."));
