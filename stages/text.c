@@ -2271,6 +2271,29 @@ name_near_miss(const char *read, const char *mine)
 		for (i = 0; i < na; i++)
 			diff += a[i] != b[i];
 		rc = diff == 1;
+	} else if (oa != ob && na >= 3) {
+		/* Across scripts ("ХАЙЛАРИ" for HAIDARI): some letter of the
+		 * reading replaced by another of its script makes a name that
+		 * names_match() takes for mine. */
+		static const char latin[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+		for (i = 0; i < na && !rc; i++) {
+			uint32_t keep = a[i], c;
+			size_t k, nc = oa ? 34 : sizeof latin - 1;
+
+			for (k = 0; k < nc && !rc; k++) {
+				char *t;
+
+				c = oa ? (k < 32 ? 0x410 + (uint32_t)k : k == 32 ? 0x406 : 0x40E)
+				    : (uint32_t)latin[k];
+				if (c == keep)
+					continue;
+				a[i] = c;
+				t = encode_all(a, na);
+				rc = names_match(t, mine);
+				free(t);
+			}
+			a[i] = keep;
+		}
 	}
 	free(a);
 	free(b);
