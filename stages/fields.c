@@ -817,7 +817,7 @@ mend_separators(char *s)
 
 /*
  * Readings that take a guess, tried last: a day of 90-91 or 39, or a month
- * of 90-92, whose 9 was a typewriter 0 (a 1 or a 3 could have been read as 9
+ * of 90-92 or 19 ("29.19.2025", seed 100029), whose 9 was a typewriter 0 (a 1 or a 3 could have been read as 9
  * too, but 0 is the usual one: "21.91.1969", eval seed 100022); a day of
  * 91-99 before a month's name, its 9 a 0; a year in three pieces; a day of
  * three digits before a month's name, one of them a mark misread, when
@@ -843,6 +843,8 @@ guess_digits(char *s)
 			s[i + 1] = '0', changed = 1;
 		if (s[i + 3] == '9' && s[i + 4] <= '2')
 			s[i + 3] = '0', changed = 1;
+		if (s[i + 3] == '1' && s[i + 4] == '9')
+			s[i + 4] = '0', changed = 1;
 	}
 	/* A day of 61-69, 81-89 or 91-99 before a month's name, its first
 	 * digit a round 0: "«91» июня" (seed 100024), "«67» марта" (seed

@@ -764,24 +764,30 @@ parse_box(xmlNodePtr n, int b[4])
 	free(v);
 }
 
-/* Does s hold a letter or a digit? */
+/* How many letters and digits does s hold (*digits: how many digits)? */
 static int
-has_alnum(const char *s)
+alnums(const char *s, int *digits)
 {
 	size_t i = 0, n = strlen(s), k;
 	uint32_t c;
+	int count = 0;
 
+	*digits = 0;
 	for (; i < n; i += k ? k : 1)
-		if ((k = utf8_decode(s + i, n - i, &c)) && cp_alnum(c))
-			return 1;
-	return 0;
+		if ((k = utf8_decode(s + i, n - i, &c)) && cp_alnum(c)) {
+			count++;
+			*digits += c >= '0' && c <= '9';
+		}
+	return count;
 }
 
 /*
  * A word read from a speck: letters or digits in a box under an eighth of
  * its line's height, no letter's size.  A rule under a form's line came
  * out as "о" a pixel tall after a name (КИРИЛЛО for КИРИЛЛ, eval seed
- * 100015).  Boxes not given (all zero) say nothing.
+ * 100015), or as "ира", "ой".  Two digits or more are real text whose box
+ * Tesseract gave as its underline's ("_12" of "Дата выдачи _12 июня",
+ * seed 100029).  Boxes not given (all zero) say nothing.
  */
 static int
 speck_word(const int wb[4], const int lb[4], const char *s)
@@ -790,9 +796,10 @@ speck_word(const int wb[4], const int lb[4], const char *s)
 	 * down the page (a page turned a quarter: the boxes are the scan's,
 	 * eval seed 100026 lost "AB" of a title so). */
 	int lw = lb[2] - lb[0], lh = lb[3] - lb[1], down = lh > lw;
-	int wt = down ? wb[2] - wb[0] : wb[3] - wb[1], lt = down ? lw : lh;
+	int wt = down ? wb[2] - wb[0] : wb[3] - wb[1], lt = down ? lw : lh, digits;
 
-	return wb[2] > wb[0] && lt > 0 && wt >= 0 && 8 * wt < lt && has_alnum(s);
+	return wb[2] > wb[0] && lt > 0 && wt >= 0 && 8 * wt < lt && alnums(s, &digits) > 0 &&
+	    digits < 2;
 }
 
 /* Append one line's words to pt (a space between words, none at the end). */

@@ -99,6 +99,10 @@ static const field_row field_rows[] = {
 	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nПрозвішча Ткачук\nУласнае імя Лізавета\n"
 	    "1мя па бацьу р Мікалаеў на\n",
 	    "patronymic=Мікалаеўна"},
+	{"by-be: Дата выдачы read as \"ата выда\" (seed 100029)", "birth-certificate",
+	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nДата нараджэння «15» студзеня 2017 года\n"
+	    "ата выда «20» студзеня 2017 года\n",
+	    "birth-date=2017-01-15;issue-date=2017-01-20"},
 	{"ru: labels misread, Собетвенное нмя and Дита (seed 100028)", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия Соколов\nСобетвенное нмя Олег\n"
 	    "Отчество Дмитриевич\nДита рождения 21 марта 2011 г.\n",
@@ -942,7 +946,7 @@ test_model_tall_junk_line_joins_no_rows(void **state)
  * certificate's given name printed a little higher than its label, the
  * two overlapping by exactly half the label's height: one row.  A medical
  * certificate's rule read as an "о" one pixel tall after the name: a
- * speck, not the name's last letter.
+ * speck, not the name's last letter.  But "_12" in such a box is a day.
  */
 static void
 test_model_value_above_label_and_specks(void **state)
@@ -971,6 +975,20 @@ test_model_value_above_label_and_specks(void **state)
 	add_words_line(page, 300, 1006, 800, 57, "Отчество Артемович");
 	extract_document(m, d);
 	check_fields("a speck after the name", d, "surname=Жук;given-name=Кирилл");
+	xmlFreeDoc(doc);
+
+	/* Two digits with their underline's box are no speck (seed 100029). */
+	page = empty_page("medical-certificate", "02_medspravka.png", &doc, &d);
+	add_words_line(page, 710, 961, 735, 50, "МЕДИЦИНСКАЯ СПРАВКА");
+	l = boxed(page, "line", NULL, "320 1148 1561 1200");
+	boxed(l, "w", "Дата", "320 1168 400 1192");
+	boxed(l, "w", "выдачи", "411 1168 531 1192");
+	boxed(l, "w", "_12", "663 1198 666 1200");
+	boxed(l, "w", "июня", "745 1148 833 1200");
+	boxed(l, "w", "2026", "859 1148 952 1200");
+	boxed(l, "w", "г.", "987 1154 1019 1176");
+	extract_document(m, d);
+	check_fields("a day boxed as its underline", d, "issue-date=2026-06-12");
 	xmlFreeDoc(doc);
 }
 
@@ -1363,6 +1381,7 @@ test_model_date_normalise(void **state)
 		{"“1@» кастрычніка 2010 года", "2010-10-10"}, /* a 0 read as @: guessed */
 		{"«39» ліпеня 2012 года", "2012-07-30"},      /* 39 has a round 0: guessed */
 		{"39.07.2012", "2012-07-30"},
+		{"29.19.2025 № 3541", "2025-10-29"},          /* month 19: guessed */
 		{"14 “ 10 . 1988", "1988-10-14"},             /* a quote for a dot: seed 100024 */
 		{"20) снежня 2025 г.", "2025-12-20"},         /* ) after the day */
 		{"91.04.1988", "1988-04-01"},                 /* 01 or 31: 0 guessed */
@@ -1446,6 +1465,7 @@ test_model_date_guessed(void **state)
 	assert_true(date_guessed("15! марта 1967 г."));
 	assert_true(date_guessed("“1@» кастрычніка 2010 года"));
 	assert_true(date_guessed("«39» ліпеня 2012 года"));
+	assert_true(date_guessed("29.19.2025 № 3541"));
 	assert_false(date_guessed("«29» ліпеня 2012 года"));
 	assert_true(date_guessed("аЭ марта 2026 г."));      /* Э beside a letter */
 	assert_true(date_guessed("ОЭ марта 2026 г."));
