@@ -101,7 +101,7 @@ to_script(uint32_t c, int cyrillic)
 	return c;
 }
 
-/* The Roman numeral OCR made of s (I read as 1, l, |, І, Т, Г; V as У or
+/* The Roman numeral OCR made of s (I read as 1, l, |, І, Т or т, Г; V as У or
  * М, which no series has, as in "МІ-ЕГ" for VI-ЕГ; X as Х; II as П or Н;
  * III as Ш), or NULL when s is no Roman numeral of 1-39. */
 static char *
@@ -125,7 +125,7 @@ roman(const char *s)
 		i += n;
 		switch (c) {
 		case 'I': case 'i': case '1': case 'l': case '|': case '!': case 0x406:
-		case 0x456: case 0x422: case 'T': case 0x413:
+		case 0x456: case 0x422: case 0x442: case 'T': case 0x413:
 			r = "I";
 			break;
 		case 'V': case 'v': case 0x423: case 0x443: case 'Y':
@@ -213,6 +213,21 @@ roman_iv_only(const char *s, const char *end)
 	free(t);
 	free(r);
 	return r != NULL;
+}
+
+/* How many letters does s start with (up to a blank, a digit or the end)? */
+static size_t
+letters_ahead(const char *s)
+{
+	size_t i = 0, n, len = strlen(s), count = 0;
+	uint32_t cp;
+
+	while (i < len && (n = utf8_decode(s + i, len - i, &cp)) > 0 && cp != ' ' &&
+	    !(cp >= '0' && cp <= '9')) {
+		count++;
+		i += n;
+	}
+	return count;
 }
 
 /*
@@ -305,6 +320,12 @@ series_clean(const char *s, int cyrillic)
 
 		if (n == 0 || (cp >= '0' && cp <= '9'))
 			break;
+		/* Blanks after the hyphen before two letters ("т. БР", eval
+		 * seed 100029; not "|-|П", whose bar was junk). */
+		if (cp == ' ' && nl == 0 && letters_ahead(p + 1) >= 2) {
+			i += n;
+			continue;
+		}
 		if (cp == ' ') {
 			if (nl != 1 || utf8_decode(p + 1, strlen(p + 1), &next) == 0 ||
 			    (next >= '0' && next <= '9') || digit_twin(next) || next == ' ')
