@@ -228,6 +228,14 @@ int patronymic_cut(const char *read, const char *full);
 int name_near_miss(const char *read, const char *mine);
 
 /*
+ * 1 when the name read looks whole (five letters or more of one script,
+ * capitalised or all capitals) and, in the script of mine, is three
+ * letters or more away from it (Полина for Анна, Анастасия for Софья):
+ * another person's name, however unsure OCR was of it.
+ */
+int name_far_and_whole(const char *read, const char *mine);
+
+/*
  * 1 when the name read is mine with a С (or C) before it, five letters
  * or more after: the edge of a bracket, a box or a stamp before a name
  * comes out of OCR as a С (СГУПТА for ГУПТА, eval seed 100015).

@@ -599,8 +599,9 @@ check_identity(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
 			double c = xml_get_num(field_node(d, parts[i]), "confidence", 1);
 
 			/* OCR that was unsure of what it read says nothing
-			 * about whose document it is: a person reads it. */
-			if (c < NAME_SURE) {
+			 * about whose document it is, unless it read a whole
+			 * name far from the applicant's: a person reads it. */
+			if (c < NAME_SURE && !name_far_and_whole(v, mine)) {
 				finding(root, "unreadable-field", "review", type, id,
 				    "the %s on document %s was read with low confidence "
 				    "(%.0f%%) and differs from the applicant's; check it "

@@ -2300,6 +2300,63 @@ name_near_miss(const char *read, const char *mine)
 	return rc;
 }
 
+/* Levenshtein distance of a[0..na) and b[0..nb). */
+static size_t
+cps_distance(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+	size_t *row = xmalloc((nb + 1) * sizeof *row), i, j, d;
+
+	for (j = 0; j <= nb; j++)
+		row[j] = j;
+	for (i = 1; i <= na; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (j = 1; j <= nb; j++) {
+			size_t up_ = row[j], best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up_ + 1 < best)
+				best = up_ + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up_;
+			row[j] = best;
+		}
+	}
+	d = row[nb];
+	free(row);
+	return d;
+}
+
+int
+name_far_and_whole(const char *read, const char *mine)
+{
+	uint32_t *raw, *a, *b;
+	size_t nraw, na, nb, i, upper = 0;
+	int oa, ob, rc = 0;
+
+	if (!read || !mine)
+		return 0;
+	nraw = decode_all(read, strlen(read), &raw, NULL);
+	/* Letters of one script, capitalised or all capitals. */
+	for (i = 0; i < nraw; i++) {
+		if (!is_letter(raw[i]) || is_latin(raw[i]) != is_latin(raw[0]))
+			break;
+		upper += up(raw[i]) == raw[i];
+	}
+	if (i < nraw || nraw < 5 || up(raw[0]) != raw[0] || (upper != 1 && upper != nraw)) {
+		free(raw);
+		return 0;
+	}
+	free(raw);
+	a = match_form(read, &na, &oa);
+	b = match_form(mine, &nb, &ob);
+	rc = oa == ob && cps_distance(a, na, b, nb) >= 3;
+	free(a);
+	free(b);
+	return rc;
+}
+
 int
 patronymic_cut(const char *read, const char *full)
 {

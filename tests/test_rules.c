@@ -127,8 +127,22 @@ static const row rows[] = {
 	{"11.1.1 a surname read at 0.67 is unreadable (seed 100021: СЕНЕ for CELIK)",
 	    "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
 	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"
-	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\" confidence=\"0.67\">ПЕТРОВ</field>"
+	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\" confidence=\"0.67\">СЕНЕ</field>"
 	    "<field name=\"given-name\">Андрей</field><field name=\"birth-date\">1987-03-14</field>"
+	    "</document>", "review", "unreadable-field:birth-certificate"},
+	{"11.1.1 a whole name far from the applicant's, read unsure, is a mismatch (seed 100029)",
+	    "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
+	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"
+	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\">Коваленко</field>"
+	    "<field name=\"given-name\" confidence=\"0.59\">Анастасия</field>"
+	    "<field name=\"birth-date\">1987-03-14</field>"
+	    "</document>", "review", "name-mismatch:birth-certificate"},
+	{"11.1.1 a whole name two letters off, read unsure, is unreadable (as CEATIMA for Fatima, seed 100020)",
+	    "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
+	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"
+	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\">Коваленко</field>"
+	    "<field name=\"given-name\" confidence=\"0.5\">АНДРЕЕЙЙ</field>"
+	    "<field name=\"birth-date\">1987-03-14</field>"
 	    "</document>", "review", "unreadable-field:birth-certificate"},
 	{"11.1.1 a sure read of another surname is a mismatch", "11.1.1",
 	    "2026-11-03", "1987-03-14", "BLR", "",

@@ -1089,6 +1089,22 @@ test_text_name_near_miss(void **state)
 	assert_false(name_near_miss(NULL, "Юлия"));
 }
 
+/* Another person's name, however unsure OCR was (seeds 100024, 100029). */
+static void
+test_text_name_far_and_whole(void **state)
+{
+	(void)state;
+	assert_true(name_far_and_whole("Анастасия", "Софья"));
+	assert_true(name_far_and_whole("Полина", "Анна"));
+	assert_true(name_far_and_whole("ПЕТРОВ", "Коваленко"));
+	assert_false(name_far_and_whole("CEATIMA", "Fatima"));   /* two letters off */
+	assert_false(name_far_and_whole("СЕНЕ", "Celik"));       /* four letters */
+	assert_false(name_far_and_whole("соФ'яЯ", "Ганна"));     /* not a name's shape */
+	assert_false(name_far_and_whole("МАРИНА", "Марина"));    /* the same */
+	assert_false(name_far_and_whole("PETROV", "Коваленко")); /* another script */
+	assert_false(name_far_and_whole(NULL, "Анна"));
+}
+
 static void
 test_text_names_match_negative(void **state)
 {
@@ -1318,6 +1334,7 @@ main(void)
 		cmocka_unit_test(test_text_names_match_negative),
 		cmocka_unit_test(test_text_stray_c_before),
 		cmocka_unit_test(test_text_name_near_miss),
+		cmocka_unit_test(test_text_name_far_and_whole),
 		cmocka_unit_test(test_text_patronymic_cut),
 		cmocka_unit_test(test_text_full_name_holds),
 		cmocka_unit_test(test_text_random_bytes),
