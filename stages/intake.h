@@ -221,8 +221,9 @@ int patronymic_cut(const char *read, const char *full);
  * 1 when the name read, in the script of mine, is mine cut short (two
  * letters or more of its start: ЮЛ for ЮЛИЯ, КО for КОЗЛОВ) or mine with
  * one letter replaced (ГРИПКЕВИЧ for ГРИЦКЕВИЧ, WEL for WEI); in the
- * other script, of three letters or more, when one letter of it replaced
- * makes a name names_match() takes for mine (ХАЙЛАРИ for HAIDARI): what
+ * other script, of three letters or more, when one letter of it put back
+ * as a letter OCR mistakes it for (Л for Д, П for Д, Н for И, ...) makes a
+ * name names_match() takes for mine (ХАЙЛАРИ for HAIDARI): what
  * OCR makes of a name more often than another person's name differs so.
  */
 int name_near_miss(const char *read, const char *mine);

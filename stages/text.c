@@ -2272,22 +2272,28 @@ name_near_miss(const char *read, const char *mine)
 			diff += a[i] != b[i];
 		rc = diff == 1;
 	} else if (oa != ob && na >= 3) {
-		/* Across scripts ("ХАЙЛАРИ" for HAIDARI): some letter of the
-		 * reading replaced by another of its script makes a name that
-		 * names_match() takes for mine. */
-		static const char latin[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-		for (i = 0; i < na && !rc; i++) {
-			uint32_t keep = a[i], c;
-			size_t k, nc = oa ? 34 : sizeof latin - 1;
+		/* Across scripts ("ХАЙЛАРИ" for HAIDARI): one letter of the
+		 * reading put back as the letter OCR mistakes it for makes a
+		 * name names_match() takes for mine.  Only such pairs:
+		 * names_match() is lenient across scripts, and any letter
+		 * would take PAVLOV (KAVLOV) for КОВАЛЕВ. */
+		static const uint32_t pairs[][2] = {
+			{0x41B, 0x414}, {0x41F, 0x414}, {0x41F, 0x41B}, {0x41D, 0x418},
+			{0x418, 0x419}, {0x426, 0x41F}, {0x428, 0x429},
+			{'I', 'L'}, {'I', 'T'}, {'O', 'D'}, {'C', 'G'}, {'E', 'F'}, {'R', 'B'},
+			{'M', 'N'}, {'U', 'V'},
+		};
+		size_t k;
 
-			for (k = 0; k < nc && !rc; k++) {
+		for (i = 0; i < na && !rc; i++) {
+			uint32_t keep = a[i];
+
+			for (k = 0; k < sizeof pairs / sizeof *pairs && !rc; k++) {
 				char *t;
 
-				c = oa ? (k < 32 ? 0x410 + (uint32_t)k : k == 32 ? 0x406 : 0x40E)
-				    : (uint32_t)latin[k];
-				if (c == keep)
+				if (keep != pairs[k][0] && keep != pairs[k][1])
 					continue;
-				a[i] = c;
+				a[i] = keep == pairs[k][0] ? pairs[k][1] : pairs[k][0];
 				t = encode_all(a, na);
 				rc = names_match(t, mine);
 				free(t);
