@@ -1309,10 +1309,6 @@ rule_classify(const models *m, const page_text *pt, page_class *v)
 		v->kind = m->types[kind].name;
 }
 
-/*
- * Classify one page of an intake-ocr stream.  Pattern limits count as no
- * match: classification never stalls on hostile text.
- */
 /* When the likeliest class of unknown page v (its runner-up) is a
  * modelled type and the page has a sequel line of it, v takes that type,
  * the next likeliest class becoming the runner-up. */
@@ -1344,6 +1340,10 @@ take_sequel(const models *m, const page_text *pt, page_class *v)
 	}
 }
 
+/*
+ * Classify one page of an intake-ocr stream.  Pattern limits count as no
+ * match: classification never stalls on hostile text.
+ */
 page_class
 classify_page(const models *m, xmlNodePtr page)
 {
