@@ -838,12 +838,13 @@ mend_separators(char *s)
 
 /*
  * Readings that take a guess, tried last: a day of 90-91 or 39, or a month
- * of 90-92 or 19 ("29.19.2025", seed 100029), whose 9 was a typewriter 0 (a 1 or a 3 could have been read as 9
- * too, but 0 is the usual one: "21.91.1969", eval seed 100022); a day of
- * 91-99 before a month's name, its 9 a 0; a year in three pieces; a day of
- * three digits before a month's name, one of them a mark misread, when
- * only one day comes of taking one out ("«099» лістапада", "404»
- * красавіка"; not "309 июля", 30 or 09, nor "141 октября", 14 or 11).
+ * of 90-92 or 19 ("29.19.2025", seed 100029), whose 9 was a typewriter 0
+ * (a 1 or a 3 could have been read as 9 too, but 0 is the usual one:
+ * "21.91.1969", eval seed 100022); a day of 91-99 before a month's name,
+ * its 9 a 0; a year in three pieces; a day of three digits before a
+ * month's name, one of them a mark misread, when only one day comes of
+ * taking one out ("«099» лістапада", "404» красавіка"; not "309 июля", 30
+ * or 09, nor "141 октября", 14 or 11).
  * In place; 1 when something changed.
  */
 static int
