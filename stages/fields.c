@@ -318,6 +318,12 @@ series_clean(const char *s, int cyrillic)
 		uint32_t cp, next = 0;
 		size_t n = utf8_decode(p, strlen(p), &cp);
 
+		/* З read as 3 among the letters ("IX-C3 № 708981", eval seed
+		 * 100031): a 3 before a letter, or after the first letter and
+		 * not before a digit. */
+		if (cyrillic && cp == '3' && nl < 2 && (letters_ahead(p + 1) > 0 ||
+		    (nl == 1 && !(p[1] >= '0' && p[1] <= '9'))))
+			cp = 0x417;
 		if (n == 0 || (cp >= '0' && cp <= '9'))
 			break;
 		/* Blanks after the hyphen before two letters ("т. БР", eval

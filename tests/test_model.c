@@ -1286,6 +1286,8 @@ test_model_number_series(void **state)
 		{"Т-ВМ 7055790", "cyrillic", "I-ВМ 7055790"},       /* Т for I */
 		{"Т=ПК 9628939", "cyrillic", "I-ПК 9628939"},       /* = for -: seed 100022 */
 		{"т. БР 4378537", "cyrillic", "I-БР 4378537"},      /* a blank after: seed 100029 */
+		{"IX-C3 708981", "cyrillic", "IX-СЗ 708981"},        /* З read as 3: seed 100031 */
+		{"Il-3X 351824", "cyrillic", "II-ЗХ 351824"},
 		{"І-МН 3617028", "cyrillic", "I-МН 3617028"},       /* Belarusian І */
 		{"l-ЛС 2162830", "cyrillic", "I-ЛС 2162830"},       /* l for I */
 		{"I-BM 9373178", "cyrillic", "I-ВМ 9373178"},       /* Latin look-alike letters */
