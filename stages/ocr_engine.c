@@ -1574,10 +1574,13 @@ ocr_recognise(struct ocr_engine *e, PIX *pix, int dpi, int seconds,
 
 			if (flip > best.conf + FLIP_MARGIN) {
 				cand[ncand++] = 180;
-			} else if (best.conf < CONF_POOR) {
-				/* Neither way reads well: a sure OSD may know
-				 * better (a page with too little text for a
-				 * band, say). */
+			} else if (best.conf < CONF_POOR || flip < 0) {
+				/* Neither way reads well, or no band could be
+				 * read turned (an upside-down police
+				 * certificate read at 50.1, eval seed 100031):
+				 * a sure OSD may know better (a page with too
+				 * little text for a band, say).  Its way is
+				 * read and kept only if it reads better. */
 				osd_rot = detect_orientation(e, bin, dpi, &osd_conf);
 				if (osd_rot > 0 && osd_conf >= OSD_TRUST)
 					cand[ncand++] = osd_rot;
