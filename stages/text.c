@@ -2254,11 +2254,39 @@ done:
 	return rc;
 }
 
+/* Levenshtein distance of a[0..na) and b[0..nb). */
+static size_t
+cps_distance(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+	size_t *row = xmalloc((nb + 1) * sizeof *row), i, j, d;
+
+	for (j = 0; j <= nb; j++)
+		row[j] = j;
+	for (i = 1; i <= na; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (j = 1; j <= nb; j++) {
+			size_t up_ = row[j], best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up_ + 1 < best)
+				best = up_ + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up_;
+			row[j] = best;
+		}
+	}
+	d = row[nb];
+	free(row);
+	return d;
+}
+
 int
 name_near_miss(const char *read, const char *mine)
 {
 	uint32_t *a, *b;
-	size_t na, nb, i, diff = 0;
+	size_t na, nb, i;
 	int oa, ob, rc = 0;
 
 	if (!read || !mine)
@@ -2268,9 +2296,7 @@ name_near_miss(const char *read, const char *mine)
 	if (oa == ob && na >= 2 && na < nb && cps_equal(a, na, b, na)) {
 		rc = 1;
 	} else if (oa == ob && na >= 2 && na == nb) {
-		for (i = 0; i < na; i++)
-			diff += a[i] != b[i];
-		rc = diff == 1;
+		rc = cps_distance(a, na, b, nb) == 1;
 	} else if (oa != ob && na >= 3) {
 		/* Across scripts ("ХАЙЛАРИ" for HAIDARI): one letter of the
 		 * reading put back as the letter OCR mistakes it for makes a
@@ -2304,34 +2330,6 @@ name_near_miss(const char *read, const char *mine)
 	free(a);
 	free(b);
 	return rc;
-}
-
-/* Levenshtein distance of a[0..na) and b[0..nb). */
-static size_t
-cps_distance(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
-{
-	size_t *row = xmalloc((nb + 1) * sizeof *row), i, j, d;
-
-	for (j = 0; j <= nb; j++)
-		row[j] = j;
-	for (i = 1; i <= na; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (j = 1; j <= nb; j++) {
-			size_t up_ = row[j], best = diag + (a[i - 1] != b[j - 1]);
-
-			if (up_ + 1 < best)
-				best = up_ + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			diag = up_;
-			row[j] = best;
-		}
-	}
-	d = row[nb];
-	free(row);
-	return d;
 }
 
 int
