@@ -324,6 +324,10 @@ series_clean(const char *s, int cyrillic)
 		if (cyrillic && cp == '3' && nl < 2 && (letters_ahead(p + 1) > 0 ||
 		    (nl == 1 && !(p[1] >= '0' && p[1] <= '9'))))
 			cp = 0x417;
+		/* Ч read as 4 before a letter ("VII-4H № 453601", eval
+		 * seed 100033). */
+		if (cyrillic && cp == '4' && nl == 0 && letters_ahead(p + 1) > 0)
+			cp = 0x427;
 		if (n == 0 || (cp >= '0' && cp <= '9'))
 			break;
 		/* Blanks after the hyphen before two letters ("т. БР", eval
@@ -994,18 +998,112 @@ plausible_year(int *y)
 	return *y >= 1900 && *y <= 2099;
 }
 
+/* Is s[i] a word's start: the text's, or after a blank, an underscore, a
+ * dash or an opening quote? */
+static int
+word_start(const char *s, size_t i)
+{
+	return i == 0 || strchr(" _-\"", s[i - 1]) ||
+	    (i >= 2 && (!strncmp(s + i - 2, "«", 2))) ||
+	    (i >= 3 && (!strncmp(s + i - 3, "—", 3) || !strncmp(s + i - 3, "„", 3) ||
+	    !strncmp(s + i - 3, "“", 3)));
+}
+
+/*
+ * A day OCR split in two, which the date read as it stands would take
+ * for its second digit alone: a digit alone, a blank, then a digit (or
+ * І, the Belarusian twin of 1) before a month's name ("1 4 мая", "2 І
+ * декабря") or the one-digit day of a numeric date ("1 7.12.1967", "_1
+ * 6.06. 1985"); an apostrophe between a day's digits ("«2’7»").  Eval
+ * seeds 100017-100031: seven false birth-date mismatches.  The first
+ * digit is 0-3, as a day's is.  A new string when one was joined, else
+ * NULL.
+ */
+static char *
+join_split_day(const char *s)
+{
+	size_t n = strlen(s), i, j, k;
+	char *out = NULL;
+
+	for (i = 0; i + 2 < n; i++) {
+		const char *t = out ? out : s;
+		size_t a = 0;
+
+		if (!dig(t, i) || (i > 0 && dig(t, i - 1)))
+			continue;
+		/* "2’7", "2'7": the apostrophe goes. */
+		if (dig(t, i + 1))
+			continue;
+		if (!strncmp(t + i + 1, "’", 3) && dig(t, i + 4) && !dig(t, i + 5))
+			a = 3;
+		else if ((t[i + 1] == '\'' || t[i + 1] == '`') && dig(t, i + 2) && !dig(t, i + 3))
+			a = 1;
+		if (a && t[i] <= '3' && (i == 0 || t[i - 1] != '.')) {
+			if (!out)
+				out = xstrdup(s), t = out;
+			memmove(out + i + 1, out + i + 1 + a, strlen(out + i + 1 + a) + 1);
+			continue;
+		}
+		if (t[i] > '3' || !word_start(t, i) || t[i + 1] != ' ')
+			continue;
+		for (j = i + 1; t[j] == ' '; j++)
+			;
+		/* the second digit: a digit or І alone before a month's
+		 * name, or a digit starting d.mm. */
+		if (dig(t, j) && !dig(t, j + 1) && (t[j + 1] == '.' || t[j + 1] == ',') &&
+		    dig(t, j + 2) && dig(t, j + 3) && strchr(".,", t[j + 4]))
+			k = j + 1;
+		else if (dig(t, j) && (t[j + 1] == ' ' || !strncmp(t + j + 1, "»", 2)) &&
+		    month_after(t, j + 1))
+			k = j + 1;
+		else if (!strncmp(t + j, "І", 2) && month_after(t, j + 2))
+			k = j + 2;
+		else
+			continue;
+		if (!out)
+			out = xstrdup(s), t = out;
+		out[i + 1] = k == j + 2 ? '1' : out[j];
+		memmove(out + i + 2, out + k, strlen(out + k) + 1);
+	}
+	return out;
+}
+
 /* The date in span as date_normalise() reads it; *guessed set when it
- * took guess_digits() to read it. */
+ * took guess_digits() to read it, or when it is numeric with a day or
+ * month of one digit (one was lost: "17.1.1975" for 17.11.1975, eval
+ * seed 100027). */
+static char *date_read_as_is(const char *span, int *guessed);
+
 static char *
 date_read(const char *span, int *guessed)
 {
-	int y, mo, d, step, repair_guess = 0;
+	char *joined = join_split_day(span), *v;
+
+	if (joined) {
+		v = date_read(joined, guessed);
+		free(joined);
+		if (v)
+			return v;
+		/* No date once joined ("3 7 мая"): as it stands, a guess. */
+		v = date_read_as_is(span, guessed);
+		*guessed |= v != NULL;
+		return v;
+	}
+	return date_read_as_is(span, guessed);
+}
+
+static char *
+date_read_as_is(const char *span, int *guessed)
+{
+	int y, mo, d, step, repair_guess = 0, short_part = 0;
 	char *fixed = NULL;
 
 	*guessed = 0;
-	if (date_find(span, &y, &mo, &d, NULL) == 0)
+	if (date_find_short(span, &y, &mo, &d, NULL, &short_part) == 0) {
+		*guessed = short_part;
 		return plausible_year(&y) ?
 		    xasprintf("%04d-%02d-%02d", y, mo, d) : NULL;
+	}
 	/* Repairs, each only when the text read as it is holds no date. */
 	for (step = 0; step < 5; step++) {
 		if (step == 0) {
@@ -1055,8 +1153,6 @@ date_guessed(const char *span)
 	char *v;
 	int guessed;
 
-	if (date_find(span, NULL, NULL, NULL, NULL) == 0)
-		return 0;
 	v = date_read(span, &guessed);
 	free(v);
 	return guessed;
@@ -1271,10 +1367,10 @@ without_stops(const char *s, size_t n)
 
 /*
  * The pieces [s[i],e[i]) of a value joined by sep, with every word that
- * lies whole inside a piece and has an English reading (attribute en, see
+ * starts inside a piece and has an English reading (attribute en, see
  * intake-ocr) in that reading: how the value reads if its letters are
- * Latin.  NULL when no word has one, one that does is cut by a piece's
- * edge, or a letter outside ASCII is left.
+ * Latin.  NULL when no word has one, one that does starts before its
+ * piece, or a letter outside ASCII is left.
  */
 static char *
 english_pieces(const page_text *pt, const size_t *s, const size_t *e, int n, const char *sep)
@@ -1300,11 +1396,16 @@ english_pieces(const page_text *pt, const size_t *s, const size_t *e, int n, con
 			if (!en)
 				continue;
 			wl = ws + without_stops(pt->text + ws, we - ws);
-			if (ws < s[k] || wl > e[k]) {
+			if (ws < s[k]) {
 				free(en);
 				free(out);
 				return NULL;
 			}
+			/* A value cut inside the word ("ОКОМКМ" of ОКОМКМ/О,
+			 * whose English reading is OKONKWO): the reading is
+			 * of the whole word. */
+			if (wl > e[k])
+				wl = e[k];
 			t = xasprintf("%s%.*s%.*s", out, (int)(ws - pos), pt->text + pos,
 			    (int)without_stops(en, strlen(en)), en);
 			free(out);

@@ -176,6 +176,9 @@ char *text_fold(const char *s, size_t len, size_t **map, size_t *outlen);
  * after the date when end is not NULL), or -1.
  */
 int date_find(const char *s, int *y, int *m, int *d, size_t *end);
+/* date_find(), and *short_part set when the date is numeric with a day or
+ * month of one digit (official papers print 07.12.1967: a lost digit). */
+int date_find_short(const char *s, int *y, int *m, int *d, size_t *end, int *short_part);
 
 /* Days since 1970-01-01 (proleptic Gregorian). */
 long days_from_civil(int y, int m, int d);

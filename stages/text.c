@@ -795,6 +795,7 @@ typedef struct {
 	int sp;
 	uint32_t *rc;           /* current alphanumeric run */
 	size_t *ro, rn, rcap;
+	int short_part;         /* the numeric date matched has a one-digit day or month */
 } dscan;
 
 static void
@@ -812,12 +813,13 @@ push_tok(dscan *d, const dtok *tok)
 	d->n++;
 }
 
-/* Digit look-alikes inside a group of digits: l I -> 1, O О -> 0, З -> 3. */
+/* Digit look-alikes inside a group of digits: l I І -> 1, O О -> 0, З -> 3
+ * (the Belarusian І is Latin I's twin: "«І3» лютага", eval seed 100017). */
 static int
 amb_digit(uint32_t c)
 {
 	switch (c) {
-	case 'l': case 'I':
+	case 'l': case 'I': case 0x406:
 		return 1;
 	case 'O': case 'o': case 0x41E: case 0x43E:
 		return 0;
@@ -1141,6 +1143,7 @@ match_numeric(dscan *d, size_t i, long v[3], size_t *end)
 		    (s2 = punct_at(d, i + 3, SEPS)) != s1 || !num_at(d, i + 4, 4, 4, &c))
 			return 0;
 		v[0] = c, v[1] = b, v[2] = a;
+		d->short_part = tok(d, i)->ndig < 2 || tok(d, i + 2)->ndig < 2;
 	} else if (num_at(d, i, 4, 4, &a)) {
 		if (!(s1 = punct_at(d, i + 1, SEPS)) || !num_at(d, i + 2, 1, 2, &b) ||
 		    (s2 = punct_at(d, i + 3, SEPS)) != s1 || !num_at(d, i + 4, 1, 2, &c))
@@ -1226,9 +1229,17 @@ match_month_day(dscan *d, size_t i, long v[3], size_t *end)
 
 int
 date_find(const char *s, int *y, int *m, int *d, size_t *end)
+{
+	return date_find_short(s, y, m, d, end, NULL);
+}
+
+int
+date_find_short(const char *s, int *y, int *m, int *d, size_t *end, int *short_part)
 /* The first calendar date in s (see intake.h for the forms): 0 with
  * y-m-d and *end just past it (including a trailing г./года/year), or -1.
- * Years have four digits and start with 1-9; y, m, d may be NULL. */
+ * Years have four digits and start with 1-9; y, m, d may be NULL.  With
+ * short_part, *short_part says whether the date is numeric with a day or
+ * month of one digit ("7.12.1967"). */
 {
 	dscan sc;
 	size_t i;
@@ -1245,6 +1256,7 @@ date_find(const char *s, int *y, int *m, int *d, size_t *end)
 		int type = tok(&sc, i)->type, hit = 0;
 
 		drop_before(&sc, i);
+		sc.short_part = 0;
 		if (type == T_NUM)
 			hit = match_numeric(&sc, i, v, &e) || match_day_month(&sc, i, v, &e);
 		else if (type == T_WORD)
@@ -1259,6 +1271,8 @@ date_find(const char *s, int *y, int *m, int *d, size_t *end)
 				*d = (int)v[2];
 			if (end)
 				*end = e;
+			if (short_part)
+				*short_part = sc.short_part;
 			rc = 0;
 			break;
 		}
@@ -1660,27 +1674,34 @@ skeleton(const char *r)
 
 /*
  * A name OCR read in Latin look-alikes of Cyrillic letters ("BIKTAPAYHA"
- * for ВІКТАРАЎНА) back in Cyrillic, in place: 1 when every letter of the
- * upper-case name c has a Cyrillic twin (and there is at least one), else
- * 0 and c unchanged.
+ * for ВІКТАРАЎНА, "KOBAJIEHKO" for КОВАЛЕНКО: Л comes out as JI, eval
+ * seed 100031) back in Cyrillic, in place: 1 when every letter of the
+ * upper-case name c[0..*n) has a Cyrillic twin (and there is at least
+ * one), *n then its new length; else 0 and c unchanged.
  */
 static int
-lookalikes_to_cyrillic(uint32_t *c, size_t n)
+lookalikes_to_cyrillic(uint32_t *c, size_t *n)
 {
-	size_t i, letters = 0;
+	size_t i, o, letters = 0;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < *n; i++) {
 		if (c[i] == ' ')
 			continue;
-		if (c[i] > 'Z' || !lat2cyr(c[i]))
+		if (c[i] == 'J' && i + 1 < *n && c[i + 1] == 'I') {
+			i++;
+		} else if (c[i] > 'Z' || !lat2cyr(c[i])) {
 			return 0;
+		}
 		letters++;
 	}
 	if (!letters)
 		return 0;
-	for (i = 0; i < n; i++)
-		if (c[i] != ' ')
-			c[i] = lat2cyr(c[i]);
+	for (i = o = 0; i < *n; i++, o++)
+		if (c[i] == 'J')
+			c[o] = 0x41B, i++;
+		else
+			c[o] = c[i] == ' ' ? ' ' : lat2cyr(c[i]);
+	*n = o;
 	return 1;
 }
 
@@ -1970,11 +1991,12 @@ cyr_twin(uint32_t x, uint32_t y)
 	return 0;
 }
 
-/* Are x[i], x[i + 1] НІ or НИ, and y a Ш? */
+/* Are x[i], x[i + 1] НІ, НИ, ЦІ or ЦИ, and y a Ш? */
 static int
 ni_as_sha(const uint32_t *x, size_t nx, size_t i, uint32_t y)
 {
-	return y == 0x428 && i + 1 < nx && x[i] == 0x41D && (x[i + 1] == 0x406 || x[i + 1] == 0x418);
+	return y == 0x428 && i + 1 < nx && (x[i] == 0x41D || x[i] == 0x426) &&
+	    (x[i + 1] == 0x406 || x[i + 1] == 0x418);
 }
 
 static int
@@ -1989,7 +2011,8 @@ cyr_ocr_twins(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 			continue;
 		}
 		/* НІ or НИ read as one Ш (КСЕШЯ for КСЕНІЯ, eval seed
-		 * 100020), once, in a name of six letters or more. */
+		 * 100020), ЦІ too (ВАЛЯНШНА for ВАЛЯНЦІНА, seed 100032),
+		 * once, in a name of six letters or more. */
 		if (!pair && (ni_as_sha(a, na, i, b[j]) || ni_as_sha(b, nb, j, a[i]))) {
 			if (b[j] == 0x428)
 				i++;
@@ -2148,7 +2171,7 @@ lookalike_sounds_alike(const uint32_t *c, size_t n, const char *lat)
 	int rc = 0;
 
 	memcpy(l, c, n * sizeof *l);
-	if (lookalikes_to_cyrillic(l, n)) {
+	if (lookalikes_to_cyrillic(l, &n)) {
 		romanise(l, n, &b);
 		r = sb_done(&b);
 		rc = *r && sounds_alike(r, lat);
@@ -2200,7 +2223,7 @@ names_match(const char *a, const char *b)
 		int same;
 
 		memcpy(l, oa ? cb : ca, nl * sizeof *l);
-		same = lookalikes_to_cyrillic(l, nl);
+		same = lookalikes_to_cyrillic(l, &nl);
 		if (same && !cps_equal(oa ? ca : cb, oa ? na : nb, l, nl)) {
 			/* Two Cyrillic spellings: equal once romanised. */
 			sbuf x = {0}, y = {0};

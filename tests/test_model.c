@@ -208,6 +208,14 @@ static const field_row field_rows[] = {
 	    "5. Заключение: Заболеваний. представляющих опасность для здоровья населения, не\n"
 	    "выявлено.\n",
 	    "surname=КУЗЬМИЧ;given-name=Ирина;patronymic=Николаевна;conclusion=fit"},
+	{"ru: Дата выдачи read as one word with П (eval seed 100033)", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nДата рождения 14 марта 2011 г.\n"
+	    "Патавыдачи «31» декабря 2023 года\n",
+	    "birth-date=2011-03-14;issue-date=2023-12-31"},
+	{"by-med: Дата read as Latin Tata (eval seed 100030)", "medical-certificate",
+	    "МЕДИЦИНСКАЯ СПРАВКА\nо состоянии здоровья\nДата выдачи 29.05.2026 № 7540\n"
+	    "2. Tata рождения 13.04.2005\n",
+	    "birth-date=2005-04-13;issue-date=2026-05-29"},
 	{"by-med: the given name's line lost, the surname's is no given name (seed 100024)",
 	    "medical-certificate",
 	    "МЕДИЦИНСКАЯ СПРАВКА\nФамилия ЛУКАШЕВИЧ\nОтчество ПАВЛОВИЧ\n"
@@ -1288,6 +1296,8 @@ test_model_number_series(void **state)
 		{"т. БР 4378537", "cyrillic", "I-БР 4378537"},      /* a blank after: seed 100029 */
 		{"IX-C3 708981", "cyrillic", "IX-СЗ 708981"},        /* З read as 3: seed 100031 */
 		{"Il-3X 351824", "cyrillic", "II-ЗХ 351824"},
+		{"VII-4H 453601", "cyrillic", "VII-ЧН 453601"},     /* Ч read as 4: seed 100033 */
+		{"VII-4 453601", "cyrillic", NULL},                /* a 4 before no letter is no Ч */
 		{"І-МН 3617028", "cyrillic", "I-МН 3617028"},       /* Belarusian І */
 		{"l-ЛС 2162830", "cyrillic", "I-ЛС 2162830"},       /* l for I */
 		{"I-BM 9373178", "cyrillic", "I-ВМ 9373178"},       /* Latin look-alike letters */
@@ -1428,6 +1438,18 @@ test_model_date_normalise(void **state)
 		{"1$ мая 2007 г.", "2007-05-15"},             /* $ for 5: seed 100015 */
 		{"$ мая 2007 г.", NULL},
 		{"21.09.19'74", "1974-09-21"},                /* a stray apostrophe */
+		/* A day split in two, its first digit alone (eval seeds
+		 * 100017-100031); as it stands the date kept the second. */
+		{"«І3» лютага 1978 года", "1978-02-13"},      /* Belarusian І for 1 */
+		{"«2’7» лістапада 2016 года", "2016-11-27"},
+		{"_1 6.06. 1985", "1985-06-16"},
+		{"2 1.06. 1976", "1976-06-21"},
+		{"1 7.12.1967", "1967-12-17"},
+		{"1 4 мая 1998 Г", "1998-05-14"},
+		{"2 І декабря 2014 г.", "2014-12-21"},
+		{"3 7 мая 2001", "2001-05-07"},               /* no 37th: as it stands */
+		{"4 7.12.1967", "1967-12-07"},                /* no day starts with 4 */
+		{"12.1 7.12.1967", "1967-12-07"},             /* the 1 ends a number */
 		{"18.93.2005", "2005-03-18"},
 		{"18.61.2005", NULL},                         /* 01 or 11: not guessed */
 		{"18.60.2005", NULL},
@@ -1457,7 +1479,6 @@ test_model_date_normalise(void **state)
 	}
 }
 
-/* Features: the same page gives the same features, n-grams and patterns. */
 /* Dates read with a digit guessed from a sign that is no digit's twin. */
 static void
 test_model_date_guessed(void **state)
@@ -1486,8 +1507,16 @@ test_model_date_guessed(void **state)
 	assert_true(date_guessed("сЗ апреля 2026 г."));     /* was the с a 1? */
 	assert_true(date_guessed("25.02.2 02 1"));
 	assert_false(date_guessed("95.08.1992"));          /* only 0 gives a date */
+	/* A day or month of one digit in a numeric date lost one. */
+	assert_true(date_guessed("17.1.1975"));            /* 17.11: seed 100027 */
+	assert_true(date_guessed("7.12.1967"));
+	assert_false(date_guessed("1 7.12.1967"));         /* joined: 17 */
+	assert_false(date_guessed("2 І декабря 2014 г."));
+	assert_true(date_guessed("3 7 мая 2001"));         /* which digit was the day's? */
+	assert_false(date_guessed("7 мая 2001"));          /* days in words have one */
 }
 
+/* Features: the same page gives the same features, n-grams and patterns. */
 static void
 test_model_features(void **state)
 {

@@ -1024,6 +1024,8 @@ test_text_names_match_positive(void **state)
 		{"АЛНА", "Аліна"},
 		{"Васлеўна", "ВАСІЛЕЎНА"},
 		{"АНТОШНА", "Антоніна"},
+		{"ВАЛЯНШНА", "Валянціна"},               /* ЦІ as Ш: seed 100032 */
+		{"KOBAJIEHKO", "Коваленко"},             /* Л as JI: seed 100031 */
 		{"IULITA", "Юлия"},                     /* T for the double I */
 		{"ANASTASITA", "ANASTASIIA"},
 		{"DMITRIT", "Дмитрий"},
@@ -1182,6 +1184,8 @@ test_text_names_match_negative(void **state)
 		{"ГАНЯ", "ТАНЯ"},                       /* Г/Т: from six letters */
 		{"Цзюнь", "JIN"},
 		{"ШНА", "НІНА"},                        /* НІ/Ш: too short */
+		{"KOBAJIEHKA", "Коваленко"},             /* JI is Л, the ending differs */
+		{"KOBAJEHKO", "Коваленко"},              /* J alone is no Cyrillic twin */
 		{"ШАШАНА", "НІАНІАНА"},                 /* once only */
 		{"ЯЎГЕН", "ЯЎГЕНА"},
 		{"СГАВ", "CLARK"},
