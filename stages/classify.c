@@ -148,6 +148,10 @@ new_document(const models *m, xmlNodePtr root, int id, const page_class *v,
 	xml_setf(d, "confidence", "%.2f", v->confidence);
 	xml_set(d, "runner-up", v->runner_up);
 	xml_setf(d, "runner-up-confidence", "%.2f", v->runner_conf);
+	/* The model could not tell it from the runner-up; its title or
+	 * sequel line did (for the auditor). */
+	if (v->decided_by)
+		xml_set(d, "decided-by", v->decided_by);
 	memset(b, 0, sizeof *b);
 	b->node = d;
 	b->cls = class_index(m, v->type);

@@ -413,6 +413,8 @@ typedef struct {
 	int starts;             /* carries a title: starts a new document */
 	int sequel;             /* says it continues a document of its type */
 	int readable;           /* an ok page with text */
+	const char *decided_by; /* "title" or "sequel" when the classes were too
+				 * close and that line of the page decided */
 	size_t nclass;          /* models_nclasses() */
 	double p[MODEL_MAX_CLASSES]; /* probability of each output class */
 } page_class;

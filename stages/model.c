@@ -1309,35 +1309,90 @@ rule_classify(const models *m, const page_text *pt, page_class *v)
 		v->kind = m->types[kind].name;
 }
 
+/* The two likeliest classes of unknown page v: best (its runner-up) and
+ * second.  0 when there are not two. */
+static int
+undecided_pair(const models *m, const page_class *v, size_t *best, size_t *second)
+{
+	size_t i;
+
+	*best = *second = v->nclass;
+	for (i = 0; i < v->nclass; i++)
+		if (strcmp(models_class_name(m, i), v->runner_up) == 0)
+			*best = i;
+	for (i = 0; i < v->nclass; i++)
+		if (i != *best && (*second == v->nclass || v->p[i] > v->p[*second]))
+			*second = i;
+	return *best < v->nclass && *second < v->nclass;
+}
+
+/* Unknown page v becomes class k, the likelier other of best and second
+ * its runner-up. */
+static void
+settle(const models *m, page_class *v, size_t k, size_t best, size_t second)
+{
+	size_t other = k == best ? second : best;
+
+	v->type = models_class_name(m, k);
+	v->confidence = v->p[k];
+	v->runner_up = models_class_name(m, other);
+	v->runner_conf = v->p[other];
+}
+
 /* When the likeliest class of unknown page v (its runner-up) is a
  * modelled type and the page has a sequel line of it, v takes that type,
  * the next likeliest class becoming the runner-up. */
 static void
 take_sequel(const models *m, const page_text *pt, page_class *v)
 {
-	size_t t, i, best = v->nclass, second = v->nclass;
+	size_t t, best, second;
 
-	for (i = 0; i < v->nclass; i++)
-		if (strcmp(models_class_name(m, i), v->runner_up) == 0)
-			best = i;
-	for (i = 0; i < v->nclass; i++)
-		if (i != best && (second == v->nclass || v->p[i] > v->p[second]))
-			second = i;
-	if (best == v->nclass || second == v->nclass)
+	if (!undecided_pair(m, v, &best, &second))
 		return;
 	for (t = 0; t < m->ntypes; t++) {
 		const doc_type *dt = &m->types[t];
 
 		if (dt->modelled && strcmp(dt->name, v->runner_up) == 0 &&
 		    any_match(m, dt->sequels, dt->nsequels, pt)) {
-			v->type = models_class_name(m, best);
-			v->confidence = v->p[best];
-			v->runner_up = models_class_name(m, second);
-			v->runner_conf = v->p[second];
+			settle(m, v, best, best, second);
 			v->sequel = 1;
+			v->decided_by = "sequel";
 			return;
 		}
 	}
+}
+
+/*
+ * When unknown page v carries the title of one type and of no other (of
+ * the distractors' neither), and that type is a modelled one among the two
+ * likeliest classes, v is of that type and starts a document.  A
+ * Belarusian birth certificate under a seal whose noise read as words was
+ * undecided between itself and other (eval seed 100033: a false
+ * missing-document).
+ */
+static void
+take_title(const models *m, const page_text *pt, page_class *v)
+{
+	size_t t, best, second, k, titled = m->ntypes;
+
+	if (!undecided_pair(m, v, &best, &second))
+		return;
+	for (t = 0; t < m->ntypes; t++)
+		if (has_title(m, &m->types[t], pt)) {
+			if (titled < m->ntypes)
+				return;
+			titled = t;
+		}
+	if (titled == m->ntypes || !m->types[titled].modelled)
+		return;
+	for (k = 0; k < v->nclass; k++)
+		if (strcmp(models_class_name(m, k), m->types[titled].name) == 0 &&
+		    (k == best || k == second)) {
+			settle(m, v, k, best, second);
+			v->starts = 1;
+			v->decided_by = "title";
+			return;
+		}
 }
 
 /*
@@ -1403,6 +1458,8 @@ classify_page(const models *m, xmlNodePtr page)
 	 * document of the likeliest one is of that type: "Продолжение
 	 * медицинской справки" over a conclusion OCR read badly (eval seed
 	 * 100028). */
+	if (strcmp(v.type, "unknown") == 0)
+		take_title(m, &pt, &v);
 	if (strcmp(v.type, "unknown") == 0)
 		take_sequel(m, &pt, &v);
 	if (strcmp(v.type, "unknown") == 0)
