@@ -222,8 +222,9 @@ int patronymic_cut(const char *read, const char *full);
 
 /*
  * 1 when the name read, in the script of mine, is mine cut short (two
- * letters or more of its start: ЮЛ for ЮЛИЯ, КО for КОЗЛОВ) or mine with
- * one letter replaced (ГРИПКЕВИЧ for ГРИЦКЕВИЧ, WEL for WEI); in the
+ * letters or more of its start: ЮЛ for ЮЛИЯ, КО for КОЗЛОВ), mine with
+ * one letter replaced (ГРИПКЕВИЧ for ГРИЦКЕВИЧ, WEL for WEI) or, from five
+ * letters, one added inside (ЕЛИЙЗАВЕТА for ЕЛИЗАВЕТА); in the
  * other script, of three letters or more, when one letter of it put back
  * as a letter OCR mistakes it for (Л for Д, П for Д, Н for И, ...) makes a
  * name names_match() takes for mine (ХАЙЛАРИ for HAIDARI): what

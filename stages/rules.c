@@ -553,7 +553,9 @@ one_digit_misread(const char *read, const char *truth)
  * and keeps the other in attribute read.  Only letter for letter: the
  * English reading of a name printed in Cyrillic can pass the look-alike
  * allowances of names_match (КУМАР as KYMAP, Анна as AHHa).  A value
- * already put into another script (read set) is left alone.
+ * the extractor already put into another script keeps what OCR read in
+ * read (АММА, put into Latin as AMMA beside an English ANNA: eval seed
+ * 100033).
  */
 static void
 prefer_english(xmlNodePtr d, const char *name, const char *mine)
@@ -562,8 +564,9 @@ prefer_english(xmlNodePtr d, const char *name, const char *mine)
 	char *en = f ? xml_get(f, "english") : NULL, *read = f ? xml_get(f, "read") : NULL;
 	xmlChar *v = f ? xmlNodeGetContent(f) : NULL;
 
-	if (en && v && !read && mine && strcasecmp(en, mine) == 0) {
-		xml_set(f, "read", (const char *)v);
+	if (en && v && mine && strcasecmp(en, mine) == 0) {
+		if (!read)
+			xml_set(f, "read", (const char *)v);
 		xmlNodeSetContent(f, BAD_CAST en);
 		xmlUnsetProp(f, BAD_CAST "english");
 	}

@@ -2320,6 +2320,16 @@ name_near_miss(const char *read, const char *mine)
 		rc = 1;
 	} else if (oa == ob && na >= 2 && na == nb) {
 		rc = cps_distance(a, na, b, nb) == 1;
+	} else if (oa == ob && nb >= 5 && na == nb + 1 && a[0] == b[0] && a[na - 1] == b[nb - 1]) {
+		/* A letter OCR added inside ("ЕЛІЙЗАВЕТА" for ЕЛИЗАВЕТА, eval
+		 * seed 100033, І and И being one letter to OCR); never at
+		 * either end, where names of two people differ so (ИВАНОВ,
+		 * ИВАНОВА). */
+		for (i = 0; i < na; i++)
+			a[i] = a[i] == 0x406 ? 0x418 : a[i];
+		for (i = 0; i < nb; i++)
+			b[i] = b[i] == 0x406 ? 0x418 : b[i];
+		rc = cps_distance(a, na, b, nb) == 1;
 	} else if (oa != ob && na >= 3) {
 		/* Across scripts ("ХАЙЛАРИ" for HAIDARI): one letter of the
 		 * reading put back as the letter OCR mistakes it for makes a

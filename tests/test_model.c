@@ -208,6 +208,16 @@ static const field_row field_rows[] = {
 	    "5. Заключение: Заболеваний. представляющих опасность для здоровья населения, не\n"
 	    "выявлено.\n",
 	    "surname=КУЗЬМИЧ;given-name=Ирина;patronymic=Николаевна;conclusion=fit"},
+	{"ru: Фамилия read as Фама at 6% (eval seed 100033)", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФама БОГДАНОВИЧ с\nСобственное иия СВЕТЛАНА 5\n"
+	    "Отчество ЕГОРОВНА ў\n",
+	    "surname=БОГДАНОВИЧ;given-name=СВЕТЛАНА;patronymic=ЕГОРОВНА"},
+	{"ru: the surname's label read as two bits, имя as пмя (eval seed 100033)", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nЧЕ Е КЛИМОВИЧ с\nСобственное пмя ЮЛИЯ\n",
+	    "surname=КЛИМОВИЧ;given-name=ЮЛИЯ"},
+	{"ru: a short surname whose label was lost", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nЖУК\nСобственное имя ЮЛИЯ\n",
+	    "surname=ЖУК;given-name=ЮЛИЯ"},
 	{"ru: Дата выдачи read as one word with П (eval seed 100033)", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nДата рождения 14 марта 2011 г.\n"
 	    "Патавыдачи «31» декабря 2023 года\n",

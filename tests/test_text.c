@@ -1080,6 +1080,10 @@ test_text_name_near_miss(void **state)
 	assert_false(name_near_miss("АННА", "АНАСТАСИЯ"));
 	assert_false(name_near_miss("Ю", "Юлия"));            /* one letter is no start */
 	assert_false(name_near_miss("ЮЛИЯ", "Юл"));           /* longer than mine */
+	assert_true(name_near_miss("ЕЛІЙЗАВЕТА", "Елизавета")); /* a letter added: seed 100033 */
+	assert_false(name_near_miss("ИВАНОВА", "Иванов"));    /* at the end: another person */
+	assert_false(name_near_miss("СИВАНОВ", "Иванов"));    /* at the start */
+	assert_false(name_near_miss("ЮЛИИЯ", "Юлия"));        /* mine is too short */
 	assert_false(name_near_miss("KO", "КОЗЛОВ"));         /* cut short in another script */
 	/* Across scripts, one letter of the reading off (seeds 100019-100022). */
 	assert_true(name_near_miss("ХАЙЛАРИ", "HAIDARI"));
