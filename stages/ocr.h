@@ -128,11 +128,15 @@ int ocr_reread(struct ocr_engine *e, PIX *grey, int dpi, xmlNodePtr page);
 
 /*
  * Could word (as OCR read it on a Cyrillic page) be a Latin name read in
- * Cyrillic look-alikes: three or more Cyrillic letters, all capitals or
+ * Cyrillic look-alikes: two or more Cyrillic letters, all capitals or
  * capitalised, none a letter no Latin one is read as?  Such words get a
  * second, English reading (attribute en).
  */
 int ocr_maybe_latin(const char *word);
+/* Does the second reading of a word of digits read weakly in its line
+ * (first, confidence c0), read alone (second, c1), replace it: as many
+ * characters and digits, and surer by far?  See ocr_engine.c. */
+int ocr_weak_better(const char *first, double c0, const char *second, double c1);
 
 /* Mark page as failed: status="error" reason=reason. */
 void ocr_page_error(xmlNodePtr page, const char *reason);

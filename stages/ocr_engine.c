@@ -1067,6 +1067,8 @@ keep_darkest_ink(PIX *pix, const int *rect)
 
 static void latin_page_words(struct ocr_engine *e, struct reading *r, int dpi,
     double budget_ms);
+static void weak_digit_words(struct ocr_engine *e, struct reading *r, int dpi,
+    double budget_ms);
 
 /*
  * Tesseract's page layout now and then drops whole lines (a block of form
@@ -1175,6 +1177,7 @@ reread(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
 	boxaDestroy(&lost);
 	r->conf = r->words > 0 ? r->conf_sum / r->words : 0;
 	latin_page_words(e, r, dpi, budget_ms - (mono_ms() - start));
+	weak_digit_words(e, r, dpi, budget_ms - (mono_ms() - start));
 	if (ocr_debugging())
 		fprintf(stderr, "%s: second readings: %d row(s), %d read, %.2f s\n",
 		    progname, rows ? boxaGetCount(rows) : 0, done,
@@ -1191,17 +1194,19 @@ reread(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
  * least LATIN_PAGE Latin, every word with a Cyrillic letter is read again
  * on its own in English alone and takes that reading when it is Latin
  * letters, about as long, with confidence LATIN_MIN_CONF or more.  The
- * first reading stays in attribute first.  At most LATIN_MAX words a
- * page.
+ * first reading stays in attribute first.  A reading less sure goes
+ * beside the word, as on a Cyrillic page (below).  At most LATIN_MAX
+ * words a page.
  */
 #define LATIN_PAGE 0.8
 #define LATIN_MIN_LETTERS 40
 #define LATIN_MIN_CONF 60.0
 #define LATIN_MAX 40
 
-/* Letters of word text s: Latin, Cyrillic. */
+/* What word text s holds, added to the counts given (any may be NULL):
+ * Latin letters, Cyrillic letters, characters, digits. */
 static void
-count_letters(const char *s, int *lat, int *cyr)
+count_letters(const char *s, int *lat, int *cyr, int *chars, int *digits)
 {
 	size_t len = strlen(s), i = 0, k;
 
@@ -1210,8 +1215,14 @@ count_letters(const char *s, int *lat, int *cyr)
 
 		k = utf8_decode(s + i, len - i, &cp);
 		i += k ? k : 1;
-		*lat += cp_kind(cp) == CP_LATIN;
-		*cyr += cp_kind(cp) == CP_CYRILLIC;
+		if (lat)
+			*lat += cp_kind(cp) == CP_LATIN;
+		if (cyr)
+			*cyr += cp_kind(cp) == CP_CYRILLIC;
+		if (chars)
+			(*chars)++;
+		if (digits)
+			*digits += cp >= '0' && cp <= '9';
 	}
 }
 
@@ -1273,22 +1284,25 @@ latin_engine(struct ocr_engine *e, struct reading *r, int dpi)
  * against 93), so the
  * first one stays and every word that could be a misread Latin one gets
  * a second, English reading in attribute en (its confidence in enc), for
- * whoever compares names.  Such a word is three or more Cyrillic letters,
- * all capitals or capitalised, none of them a letter no Latin one is read
- * as (Б, Д, Ж, Л, Ф, Э, Ю, Я, soft and hard signs, Ы, Щ, Ч, Й, Ё, Ў),
- * on a page of LATIN_MIN_LETTERS Cyrillic letters or more.  At most
- * NAME_WORDS words a page.
+ * whoever compares names.  Such a word is two or more Cyrillic letters
+ * (LIU as НИ, eval seed 100026), all capitals or capitalised, none of
+ * them a letter no Latin one is read as (Д, Ж, Л, Ф, Э, Ю, Я, soft and
+ * hard signs, Ы, Щ, Ч, Й, Ё; Y does come out as Ў, D as Б: АРЕЎЕМІ and
+ * АОБЕУЕМ! for ADEYEMI on seeds 100031 and 100029), maybe with a slash
+ * inside (OKONKWO as ОКОМКМ/О, seed 100030) or a mark at the end, on a page of
+ * LATIN_MIN_LETTERS Cyrillic letters or more.  At most NAME_WORDS words a
+ * page.
  */
 #define NAME_WORDS 24
 
 int
 ocr_maybe_latin(const char *s)
 {
-	static const char never[] = "БДЖЛФЭЮЯЬЪЫЩЧЙЁЎбджлфэюяьъыщчйёў";
+	static const char never[] = "ДЖЛФЭЮЯЬЪЫЩЧЙЁджлфэюяьъыщчйё";
 	size_t len = strlen(s), i = 0, k;
 	int n = 0, upper = 0, lower = 0, first_upper = 0;
 
-	while (len > 0 && strchr(".,:;", s[len - 1]))
+	while (len > 0 && strchr(".,:;!|", s[len - 1]))
 		len--;
 	while (i < len) {
 		uint32_t cp = 0;
@@ -1297,7 +1311,7 @@ ocr_maybe_latin(const char *s)
 		k = utf8_decode(s + i, len - i, &cp);
 		if (k == 0 || k > 4)
 			return 0;
-		if (cp == '-' && i > 0 && i + 1 < len) {
+		if ((cp == '-' || cp == '/') && i > 0 && i + 1 < len) {
 			i++;
 			continue;
 		}
@@ -1316,7 +1330,7 @@ ocr_maybe_latin(const char *s)
 		n++;
 		i += k;
 	}
-	return n >= 3 && (lower == 0 || (upper == 1 && first_upper));
+	return n >= 2 && (lower == 0 || (upper == 1 && first_upper));
 }
 
 /*
@@ -1345,7 +1359,7 @@ english_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms
 				continue;
 			t = xmlNodeGetContent(w);
 			if (t)
-				count_letters((const char *)t, &wl, &wc);
+				count_letters((const char *)t, &wl, &wc, NULL, NULL);
 			if (!t || wc == 0 || wl + wc < 2 ||
 			    (!latin && !ocr_maybe_latin((const char *)t))) {
 				xmlFree(t);
@@ -1354,7 +1368,7 @@ english_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms
 			tried++;
 			en = english_word(e->latin, b, dpi / 50, W, H, &c);
 			if (en)
-				count_letters(en, &nl, &nc);
+				count_letters(en, &nl, &nc, NULL, NULL);
 			if (ocr_debugging())
 				fprintf(stderr, "%s: word %d,%d: %s, English reading %s "
 				    "(%.0f against %.0f)\n", progname, b[0], b[1],
@@ -1362,10 +1376,12 @@ english_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms
 				    en ? "Latin" : "refused", c, node_conf(w));
 			if (!en || nl < wl + wc - 2 || nl > wl + wc + 2) {
 				/* not Latin, or not the word */
-			} else if (!latin) {
+			} else if (!latin || c < LATIN_MIN_CONF) {
+				/* beside the word: MARIIA for МАВПА read at
+				 * 40 on a Latin page (seed 100031) */
 				xml_set(w, "en", en);
 				xml_setf(w, "enc", "%.1f", c);
-			} else if (c >= LATIN_MIN_CONF) {
+			} else {
 				r->conf_sum += c - node_conf(w);
 				xml_set(w, "first", (const char *)t);
 				xmlNodeSetContent(w, BAD_CAST en);
@@ -1375,6 +1391,102 @@ english_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms
 			xmlFree(t);
 		}
 	TessBaseAPIClear(e->latin);
+	r->conf = r->words > 0 ? r->conf_sum / r->words : 0;
+}
+
+/*
+ * A word of digits read with low confidence inside a line ("01.06.1 938"
+ * at 45, "15.01.1961" at 75 for 1967 on eval seeds 100028 and 100031:
+ * birth dates one digit off, false mismatches) is mostly read right when
+ * read alone (998 at 96, 15.01.1967 at 94).  Every word with two digits
+ * or more below WEAK_CONF is read again as a single word; the reading
+ * replaces it when it has as many characters and as many digits, is
+ * WEAK_GAIN surer and WEAK_SURE sure at least, or when it has more digits
+ * or characters ("27.2006" at 48 alone 21.12.2006 at 95, seed 100033), no
+ * fewer digits, and is twice WEAK_GAIN surer and WEAK_SURER sure.  Never
+ * a reading of two words.  The first reading stays in attribute first.
+ * At most WEAK_MAX words a page.
+ */
+#define WEAK_CONF 80.0
+#define WEAK_GAIN 15.0
+#define WEAK_SURE 85.0
+#define WEAK_SURER 90.0
+#define WEAK_MAX 12
+
+int
+ocr_weak_better(const char *first, double c0, const char *second, double c1)
+{
+	int n0 = 0, d0 = 0, n1 = 0, d1 = 0;
+
+	count_letters(first, NULL, NULL, &n0, &d0);
+	count_letters(second, NULL, NULL, &n1, &d1);
+	if (d0 < 2 || c0 >= WEAK_CONF || d1 < d0 || strchr(second, ' ') ||
+	    strcmp(first, second) == 0)
+		return 0;
+	if (n1 == n0 && d1 == d0)
+		return c1 >= WEAK_SURE && c1 >= c0 + WEAK_GAIN;
+	return c1 >= WEAK_SURER && c1 >= c0 + 2 * WEAK_GAIN;
+}
+
+static void
+weak_digit_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
+{
+	double start = mono_ms();
+	int W = pixGetWidth(r->image), H = pixGetHeight(r->image), pad = dpi / 50;
+	int tried = 0, set = 0;
+	xmlNodePtr l, w;
+
+	for (l = r->lines->children; l && tried < WEAK_MAX; l = l->next)
+		for (w = l->children; w && tried < WEAK_MAX; w = w->next) {
+			int b[4], n0 = 0, d0 = 0, x0, y0, x1, y1;
+			double c0, c1;
+			xmlChar *t;
+			char *raw, *v;
+
+			if (w->type != XML_ELEMENT_NODE || !node_box(w, b) ||
+			    (c0 = node_conf(w)) >= WEAK_CONF || mono_ms() - start > budget_ms)
+				continue;
+			t = xmlNodeGetContent(w);
+			count_letters(t ? (const char *)t : "", NULL, NULL, &n0, &d0);
+			if (d0 < 2) {
+				xmlFree(t);
+				continue;
+			}
+			if (!set) {
+				TessBaseAPISetImage2(e->api, r->image);
+				TessBaseAPISetSourceResolution(e->api, dpi);
+				TessBaseAPISetPageSegMode(e->api, PSM_SINGLE_WORD);
+				set = 1;
+			}
+			tried++;
+			x0 = b[0] - pad < 0 ? 0 : b[0] - pad, y0 = b[1] - pad < 0 ? 0 : b[1] - pad;
+			x1 = b[2] + pad > W ? W : b[2] + pad, y1 = b[3] + pad > H ? H : b[3] + pad;
+			TessBaseAPISetRectangle(e->api, x0, y0, x1 - x0, y1 - y0);
+			if (TessBaseAPIRecognize(e->api, NULL) != 0 ||
+			    !(raw = TessBaseAPIGetUTF8Text(e->api))) {
+				xmlFree(t);
+				continue;
+			}
+			c1 = TessBaseAPIMeanTextConf(e->api);
+			v = text_clean(raw, strlen(raw));
+			TessDeleteText(raw);
+			v[strcspn(v, "\n")] = '\0';
+			if (ocr_debugging())
+				fprintf(stderr, "%s: weak word %d,%d: %d chars at %.0f, alone at %.0f\n",
+				    progname, b[0], b[1], n0, c0, c1);
+			if (ocr_weak_better((const char *)t, c0, v, c1)) {
+				r->conf_sum += c1 - c0;
+				xml_set(w, "first", (const char *)t);
+				xmlNodeSetContent(w, BAD_CAST v);
+				xml_setf(w, "c", "%.1f", c1);
+			}
+			free(v);
+			xmlFree(t);
+		}
+	if (set) {
+		TessBaseAPIClear(e->api);
+		TessBaseAPISetPageSegMode(e->api, PSM_AUTO);
+	}
 	r->conf = r->words > 0 ? r->conf_sum / r->words : 0;
 }
 
@@ -1390,7 +1502,7 @@ latin_page_words(struct ocr_engine *e, struct reading *r, int dpi, double budget
 				xmlChar *t = xmlNodeGetContent(w);
 
 				if (t)
-					count_letters((const char *)t, &lat, &cyr);
+					count_letters((const char *)t, &lat, &cyr, NULL, NULL);
 				xmlFree(t);
 			}
 	if (cyr == 0)

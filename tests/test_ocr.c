@@ -1114,8 +1114,11 @@ test_maybe_latin_table(void **state)
 	} rows[] = {
 		{"КОМАВ", 1}, {"УТКВАМ", 1}, {"АНМАРІ", 1}, {"Магуат", 1}, {"Епипа", 1},
 		{"Амака,", 1}, {"ОКАРОК", 1}, {"КОМАВ-СЕНЕ", 1},
+		{"АРЕЎЕМІ", 1}, {"АОБЕУЕМ", 1},  /* Y as Ў, D as Б */
+		{"ОКОМКМ/О", 1}, {"НИ", 1},     /* W as М/; LIU as НИ */
 		{"ФАМИЛИЯ", 0},    /* Ф, Л, Я: no Latin letter reads so */
-		{"Дата", 0}, {"ЛЮ", 0}, {"ОК", 0},  /* too short */
+		{"Дата", 0}, {"ЛЮ", 0}, {"О", 0},  /* too short */
+		{"/ОК", 0}, {"ОК/", 0},
 		{"KUMAR", 0},      /* Latin already */
 		{"КОМaВ", 0},      /* mixed scripts */
 		{"кОМАВ", 0}, {"КоМАВ", 0},  /* neither capitals nor capitalised */
@@ -1128,6 +1131,42 @@ test_maybe_latin_table(void **state)
 		if (ocr_maybe_latin(rows[i].word) != rows[i].want)
 			print_message("row %zu: %s\n", i, rows[i].word);
 		assert_int_equal(ocr_maybe_latin(rows[i].word), rows[i].want);
+	}
+}
+
+/* When a weak word of digits read again alone takes the new reading. */
+static void
+test_weak_better_table(void **state)
+{
+	static const struct {
+		const char *first, *second;
+		double c0, c1;
+		int want;
+	} rows[] = {
+		{"938", "998", 45, 96, 1},                 /* eval seed 100028 */
+		{"15.01.1961", "15.01.1967", 75, 94, 1},   /* eval seed 100031 */
+		{"938", "998", 45, 80, 0},                 /* not sure enough */
+		{"15.01.1961", "15.01.1967", 79, 90, 0},   /* not surer by enough */
+		{"15.01.1961", "15.01.1967", 85, 99, 0},   /* the first was not weak */
+		{"14.03.2009", "14.03.2009 111 у.", 66, 95, 0},  /* more than the word */
+		{"14.03.2009", "14.03.20O9", 66, 95, 0},   /* a digit fewer */
+		{"27.2006", "21.12.2006", 48, 95, 1},      /* more digits: seed 100033 */
+		{"27.2006", "21.12.2006", 70, 95, 0},      /* not surer by enough */
+		{"27.2006", "21.12.2006", 48, 88, 0},      /* not sure enough */
+		{"27.2006", "7.2006", 48, 95, 0},          /* fewer digits */
+		{"938", "938", 45, 96, 0},                 /* the same */
+		{"Bar", "Bap", 40, 96, 0},                 /* no digits */
+		{"5.", "8.", 40, 96, 0},                   /* one digit */
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof rows / sizeof *rows; i++) {
+		if (ocr_weak_better(rows[i].first, rows[i].c0, rows[i].second, rows[i].c1) !=
+		    rows[i].want)
+			print_message("row %zu: %s -> %s\n", i, rows[i].first, rows[i].second);
+		assert_int_equal(ocr_weak_better(rows[i].first, rows[i].c0, rows[i].second,
+		    rows[i].c1), rows[i].want);
 	}
 }
 
@@ -1681,6 +1720,7 @@ main(void)
 		cmocka_unit_test(test_grey_seal_over_a_line),
 		cmocka_unit_test(test_cyrillic_word_on_latin_page),
 		cmocka_unit_test(test_maybe_latin_table),
+		cmocka_unit_test(test_weak_better_table),
 		cmocka_unit_test(test_latin_name_on_cyrillic_page),
 		cmocka_unit_test(test_program_reports_bad_files_and_goes_on),
 		cmocka_unit_test(test_program_reads_names_from_stdin),
