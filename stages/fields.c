@@ -505,7 +505,7 @@ month_after(const char *s, size_t a)
  * Digits OCR read as look-alike letters in a date: a word of digits with
  * an О or З in it ("2О26", "«О4»"), or a day of one or two letters, a
  * look-alike among them, just before a month name ("Э марта" for 9 марта,
- * "сЗ апреля").  Returns a new string, with a byte to spare (see
+ * "сЗ апреля", "Эиюня", "«П» января").  Returns a new string, with a byte to spare (see
  * mend_separators).  *guess is set when a digit came from a sign that is
  * no digit's twin (Э, $) or a letter beside the look-alike was passed
  * over (the с of "сЗ" may have been a 1).
@@ -532,6 +532,18 @@ date_repair(const char *s, int *guess)
 			nx += !digit && (digit_twin(c) || c == 0x42D);
 			nl++;
 			j += n;
+		}
+		/* A 9 read as Э and run into the month's name ("Эиюня
+		 * 1994", seed 100034), or 11 read as П between quotes before
+		 * one ("«П» января"): guesses, each the same length. */
+		if (j - i > 5 && !strncmp(s + i, "Э", 2) && is_month_word(s + i + 2, j - i - 2)) {
+			out[o++] = '9', out[o++] = ' ', i += 2, *guess = 1;
+			continue;
+		}
+		if (j - i == 2 && !strncmp(s + i, "П", 2) && i >= 2 && !strncmp(s + i - 2, "«", 2) &&
+		    month_after(s, j)) {
+			out[o++] = '1', out[o++] = '1', i = j, *guess = 1;
+			continue;
 		}
 		if (j == i) {
 			size_t q = quote_len(s + i);
@@ -749,7 +761,7 @@ numeric_repair(char *s)
 
 /* Does s[*i..] hold a separator OCR made of a date's dot: blanks and at
  * most one sign, quote or lone е ("04 = 02 е 2008", "07 . 03 - 1989",
- * "14 “ 10 . 1988")?  Moves *i
+ * "14 “ 10 . 1988", "12. 12; 1980")?  Moves *i
  * past it and returns the number of signs (0 or 1), or -1. */
 static int
 junk_separator(const char *s, size_t *i)
@@ -759,7 +771,7 @@ junk_separator(const char *s, size_t *i)
 	for (;;) {
 		if (s[j] == ' ') {
 			j++;
-		} else if (s[j] && strchr(".,-=/:\"'", s[j])) {
+		} else if (s[j] && strchr(".,-=/:;\"'", s[j])) {
 			j++, signs++;
 		} else if (quote_len(s + j) == 3) {
 			j += 3, signs++;
@@ -1031,9 +1043,9 @@ join_split_day(const char *s)
 
 		if (!dig(t, i) || (i > 0 && dig(t, i - 1)))
 			continue;
-		/* "2’7", "2'7": the apostrophe goes. */
 		if (dig(t, i + 1))
 			continue;
+		/* "2’7", "2'7": the apostrophe goes. */
 		if (!strncmp(t + i + 1, "’", 3) && dig(t, i + 4) && !dig(t, i + 5))
 			a = 3;
 		else if ((t[i + 1] == '\'' || t[i + 1] == '`') && dig(t, i + 2) && !dig(t, i + 3))
@@ -1051,7 +1063,7 @@ join_split_day(const char *s)
 		/* the second digit: a digit or І alone before a month's
 		 * name, or a digit starting d.mm. */
 		if (dig(t, j) && !dig(t, j + 1) && (t[j + 1] == '.' || t[j + 1] == ',') &&
-		    dig(t, j + 2) && dig(t, j + 3) && strchr(".,", t[j + 4]))
+		    dig(t, j + 2) && dig(t, j + 3) && t[j + 4] && strchr(".,", t[j + 4]))
 			k = j + 1;
 		else if (dig(t, j) && (t[j + 1] == ' ' || !strncmp(t + j + 1, "»", 2)) &&
 		    month_after(t, j + 1))
@@ -1068,12 +1080,12 @@ join_split_day(const char *s)
 	return out;
 }
 
+static char *date_read_as_is(const char *span, int *guessed);
+
 /* The date in span as date_normalise() reads it; *guessed set when it
  * took guess_digits() to read it, or when it is numeric with a day or
  * month of one digit (one was lost: "17.1.1975" for 17.11.1975, eval
  * seed 100027). */
-static char *date_read_as_is(const char *span, int *guessed);
-
 static char *
 date_read(const char *span, int *guessed)
 {
@@ -1092,6 +1104,7 @@ date_read(const char *span, int *guessed)
 	return date_read_as_is(span, guessed);
 }
 
+/* date_read() of a span with no split day to join. */
 static char *
 date_read_as_is(const char *span, int *guessed)
 {

@@ -224,7 +224,8 @@ int patronymic_cut(const char *read, const char *full);
  * 1 when the name read, in the script of mine, is mine cut short (two
  * letters or more of its start: ЮЛ for ЮЛИЯ, КО for КОЗЛОВ), mine with
  * one letter replaced (ГРИПКЕВИЧ for ГРИЦКЕВИЧ, WEL for WEI) or, from five
- * letters, one added inside (ЕЛИЙЗАВЕТА for ЕЛИЗАВЕТА); in the
+ * letters, one added or lost inside (ЕЛИЙЗАВЕТА for ЕЛИЗАВЕТА,
+ * ВЛАДИМИРОВА for ВЛАДИМИРОВНА); in the
  * other script, of three letters or more, when one letter of it put back
  * as a letter OCR mistakes it for (Л for Д, П for Д, Н for И, ...) makes a
  * name names_match() takes for mine (ХАЙЛАРИ for HAIDARI): what

@@ -2320,9 +2320,11 @@ name_near_miss(const char *read, const char *mine)
 		rc = 1;
 	} else if (oa == ob && na >= 2 && na == nb) {
 		rc = cps_distance(a, na, b, nb) == 1;
-	} else if (oa == ob && nb >= 5 && na == nb + 1 && a[0] == b[0] && a[na - 1] == b[nb - 1]) {
+	} else if (oa == ob && nb >= 5 && (na == nb + 1 || na + 1 == nb) && a[0] == b[0] &&
+	    a[na - 1] == b[nb - 1]) {
 		/* A letter OCR added inside ("ЕЛІЙЗАВЕТА" for ЕЛИЗАВЕТА, eval
-		 * seed 100033, І and И being one letter to OCR); never at
+		 * seed 100033, І and И being one letter to OCR) or lost there
+		 * ("Владимирова" for Владимировна, seed 100034); never at
 		 * either end, where names of two people differ so (ИВАНОВ,
 		 * ИВАНОВА). */
 		for (i = 0; i < na; i++)

@@ -215,6 +215,10 @@ static const field_row field_rows[] = {
 	{"ru: the surname's label read as two bits, имя as пмя (eval seed 100033)", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nЧЕ Е КЛИМОВИЧ с\nСобственное пмя ЮЛИЯ\n",
 	    "surname=КЛИМОВИЧ;given-name=ЮЛИЯ"},
+	{"ru: Дата read as Дага (eval seeds 100033, 100034)", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nДага рождения 21 декабря 2009 г.\n"
+	    "Дага выдачы 11.01.2010\n",
+	    "birth-date=2009-12-21;issue-date=2010-01-11"},
 	{"ru: a short surname whose label was lost", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nЖУК\nСобственное имя ЮЛИЯ\n",
 	    "surname=ЖУК;given-name=ЮЛИЯ"},
@@ -1459,6 +1463,10 @@ test_model_date_normalise(void **state)
 		{"2 І декабря 2014 г.", "2014-12-21"},
 		{"3 7 мая 2001", "2001-05-07"},               /* no 37th: as it stands */
 		{"4 7.12.1967", "1967-12-07"},                /* no day starts with 4 */
+		{"Эиюня 1994 г.", "1994-06-09"},              /* Э run into the month: seed 100034 */
+		{"«П» января 2010 года", "2010-01-11"},       /* 11 as П */
+		{"П января 2010", NULL},                      /* not between quotes */
+		{"12. 12; 1980", "1980-12-12"},               /* a semicolon for a dot */
 		{"12.1 7.12.1967", "1967-12-07"},             /* the 1 ends a number */
 		{"18.93.2005", "2005-03-18"},
 		{"18.61.2005", NULL},                         /* 01 or 11: not guessed */
@@ -1524,6 +1532,9 @@ test_model_date_guessed(void **state)
 	assert_false(date_guessed("2 І декабря 2014 г."));
 	assert_true(date_guessed("3 7 мая 2001"));         /* which digit was the day's? */
 	assert_false(date_guessed("7 мая 2001"));          /* days in words have one */
+	assert_true(date_guessed("Эиюня 1994 г."));
+	assert_true(date_guessed("«П» января 2010 года"));
+	assert_false(date_guessed("12. 12; 1980"));
 }
 
 /* Features: the same page gives the same features, n-grams and patterns. */

@@ -1084,6 +1084,9 @@ test_text_name_near_miss(void **state)
 	assert_false(name_near_miss("ИВАНОВА", "Иванов"));    /* at the end: another person */
 	assert_false(name_near_miss("СИВАНОВ", "Иванов"));    /* at the start */
 	assert_false(name_near_miss("ЮЛИИЯ", "Юлия"));        /* mine is too short */
+	assert_true(name_near_miss("Владимирова", "Владимировна")); /* one lost: seed 100034 */
+	assert_false(name_near_miss("ВАНОВА", "Иванова"));    /* lost at the start */
+	assert_false(name_near_miss("ИВАНВ", "Иванова"));     /* two lost */
 	assert_false(name_near_miss("KO", "КОЗЛОВ"));         /* cut short in another script */
 	/* Across scripts, one letter of the reading off (seeds 100019-100022). */
 	assert_true(name_near_miss("ХАЙЛАРИ", "HAIDARI"));
