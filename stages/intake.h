@@ -222,7 +222,8 @@ int patronymic_cut(const char *read, const char *full);
 
 /*
  * 1 when the name read, in the script of mine, is mine cut short (two
- * letters or more of its start: ЮЛ for ЮЛИЯ, КО for КОЗЛОВ), mine with
+ * letters or more of its start: ЮЛ for ЮЛИЯ, КО for КОЗЛОВ) or of its end
+ * after a lost capital (горовна for Егоровна), mine with
  * one letter replaced (ГРИПКЕВИЧ for ГРИЦКЕВИЧ, WEL for WEI) or, from five
  * letters, one added or lost inside (ЕЛИЙЗАВЕТА for ЕЛИЗАВЕТА,
  * ВЛАДИМИРОВА for ВЛАДИМИРОВНА); in the

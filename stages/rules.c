@@ -575,6 +575,21 @@ prefer_english(xmlNodePtr d, const char *name, const char *mine)
 	xmlFree(v);
 }
 
+/* Do the surname and given name read as the applicant's given name and
+ * patronymic: the surname's line lost, each part taken from the next one
+ * (АЛЕКСЕЙ МАКСИМОВИЧ for ТКАЧУК АЛЕКСЕЙ МАКСИМОВИЧ, eval seed 100035)? */
+static int
+parts_shifted(xmlNodePtr d, const person *p)
+{
+	char *sur = field_value(d, "surname"), *giv = field_value(d, "given-name");
+	int rc = sur && giv && p->given && p->patronymic && names_match(sur, p->given) &&
+	    names_match(giv, p->patronymic);
+
+	free(sur);
+	free(giv);
+	return rc;
+}
+
 /* Same person: surname, given name and (when both have one) patronymic. */
 static void
 check_identity(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
@@ -592,6 +607,13 @@ check_identity(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
 	prefer_english(d, parts[0], p->surname);
 	prefer_english(d, parts[1], p->given);
 	prefer_english(d, parts[2], p->patronymic);
+	if (!whole && parts_shifted(d, p)) {
+		finding(root, "unreadable-field", "review", type, id,
+		    "the surname and given name on document %s read as the applicant's "
+		    "given name and patronymic: the name was cut in the wrong places; "
+		    "check it on the scan", id);
+		whole = 1;
+	}
 	for (i = 0; i < 3 && !whole; i++) {
 		const char *mine = i == 0 ? p->surname : i == 1 ? p->given : p->patronymic;
 		char *v = i < 2 ? needed_field(root, d, type, id, parts[i])

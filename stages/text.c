@@ -2305,6 +2305,15 @@ cps_distance(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 	return d;
 }
 
+/* Does text s begin with a lower-case letter? */
+static int
+starts_lower(const char *s)
+{
+	uint32_t c = 0;
+
+	return utf8_decode(s, strlen(s), &c) > 0 && is_letter(c) && is_lower(c);
+}
+
 int
 name_near_miss(const char *read, const char *mine)
 {
@@ -2317,6 +2326,12 @@ name_near_miss(const char *read, const char *mine)
 	a = match_form(read, &na, &oa);
 	b = match_form(mine, &nb, &ob);
 	if (oa == ob && na >= 2 && na < nb && cps_equal(a, na, b, na)) {
+		rc = 1;
+	} else if (oa == ob && na >= 5 && na + 1 == nb && starts_lower(read) &&
+	    cps_equal(a, na, b + 1, na)) {
+		/* Its capital lost: a name read from its second letter on
+		 * begins in lower case ("горовна" for Егоровна, eval seed
+		 * 100035). */
 		rc = 1;
 	} else if (oa == ob && na >= 2 && na == nb) {
 		rc = cps_distance(a, na, b, nb) == 1;

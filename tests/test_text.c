@@ -1087,6 +1087,9 @@ test_text_name_near_miss(void **state)
 	assert_true(name_near_miss("Владимирова", "Владимировна")); /* one lost: seed 100034 */
 	assert_false(name_near_miss("ВАНОВА", "Иванова"));    /* lost at the start */
 	assert_false(name_near_miss("ИВАНВ", "Иванова"));     /* two lost */
+	assert_true(name_near_miss("горовна", "Егоровна"));   /* the capital lost: seed 100035 */
+	assert_false(name_near_miss("ГОРОВНА", "Егоровна"));  /* a capital: another name */
+	assert_false(name_near_miss("лена", "Елена"));        /* too short to tell */
 	assert_false(name_near_miss("KO", "КОЗЛОВ"));         /* cut short in another script */
 	/* Across scripts, one letter of the reading off (seeds 100019-100022). */
 	assert_true(name_near_miss("ХАЙЛАРИ", "HAIDARI"));
