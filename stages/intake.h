@@ -527,6 +527,9 @@ xmlDocPtr stream_read(const char *path);
 xmlNodePtr xml_text_child(xmlNodePtr parent, const char *name, const char *text);
 /* Set an attribute to a cleaned value. */
 void xml_set(xmlNodePtr node, const char *name, const char *value);
+/* Replace node's content with text taken as it is (& and < escaped, not
+ * read as markup), made valid UTF-8 first. */
+void xml_set_text(xmlNodePtr node, const char *text);
 void xml_setf(xmlNodePtr node, const char *name, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /* Attribute value (malloc'd) or NULL. */

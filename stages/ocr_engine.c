@@ -1226,16 +1226,16 @@ count_letters(const char *s, int *lat, int *cyr, int *chars, int *digits)
 	}
 }
 
-/* The English reading of rect, trimmed of blanks, when it is Latin
- * letters (and inner hyphens and apostrophes) and maybe punctuation at
- * its end ("No.:"); NULL otherwise. */
+/* What api reads in box b of a W x H image widened by pad, cleaned and
+ * trimmed of blanks at its end, *conf its confidence; NULL when
+ * Tesseract fails. */
 static char *
-english_word(TessBaseAPI *api, const int *b, int pad, int W, int H, double *conf)
+read_box(TessBaseAPI *api, const int *b, int pad, int W, int H, double *conf)
 {
 	int x0 = b[0] - pad < 0 ? 0 : b[0] - pad, y0 = b[1] - pad < 0 ? 0 : b[1] - pad;
 	int x1 = b[2] + pad > W ? W : b[2] + pad, y1 = b[3] + pad > H ? H : b[3] + pad;
 	char *raw, *t;
-	size_t n, i;
+	size_t n;
 
 	TessBaseAPISetRectangle(api, x0, y0, x1 - x0, y1 - y0);
 	if (TessBaseAPIRecognize(api, NULL) != 0 || !(raw = TessBaseAPIGetUTF8Text(api)))
@@ -1245,6 +1245,21 @@ english_word(TessBaseAPI *api, const int *b, int pad, int W, int H, double *conf
 	TessDeleteText(raw);
 	for (n = strlen(t); n > 0 && strchr(" \n", t[n - 1]); n--)
 		t[n - 1] = '\0';
+	return t;
+}
+
+/* The English reading of rect, trimmed of blanks, when it is Latin
+ * letters (and inner hyphens and apostrophes) and maybe punctuation at
+ * its end ("No.:"); NULL otherwise. */
+static char *
+english_word(TessBaseAPI *api, const int *b, int pad, int W, int H, double *conf)
+{
+	char *t = read_box(api, b, pad, W, H, conf);
+	size_t n, i;
+
+	if (!t)
+		return NULL;
+	n = strlen(t);
 	while (n > 0 && strchr(".,;:", t[n - 1]))
 		n--;
 	for (i = 0; i < n; i++)
@@ -1438,10 +1453,10 @@ weak_digit_words(struct ocr_engine *e, struct reading *r, int dpi, double budget
 
 	for (l = r->lines->children; l && tried < WEAK_MAX; l = l->next)
 		for (w = l->children; w && tried < WEAK_MAX; w = w->next) {
-			int b[4], n0 = 0, d0 = 0, x0, y0, x1, y1;
-			double c0, c1;
+			int b[4], n0 = 0, d0 = 0;
+			double c0, c1 = 0;
 			xmlChar *t;
-			char *raw, *v;
+			char *v;
 
 			if (w->type != XML_ELEMENT_NODE || !node_box(w, b) ||
 			    (c0 = node_conf(w)) >= WEAK_CONF || mono_ms() - start > budget_ms)
@@ -1459,17 +1474,10 @@ weak_digit_words(struct ocr_engine *e, struct reading *r, int dpi, double budget
 				set = 1;
 			}
 			tried++;
-			x0 = b[0] - pad < 0 ? 0 : b[0] - pad, y0 = b[1] - pad < 0 ? 0 : b[1] - pad;
-			x1 = b[2] + pad > W ? W : b[2] + pad, y1 = b[3] + pad > H ? H : b[3] + pad;
-			TessBaseAPISetRectangle(e->api, x0, y0, x1 - x0, y1 - y0);
-			if (TessBaseAPIRecognize(e->api, NULL) != 0 ||
-			    !(raw = TessBaseAPIGetUTF8Text(e->api))) {
+			if (!(v = read_box(e->api, b, pad, W, H, &c1))) {
 				xmlFree(t);
 				continue;
 			}
-			c1 = TessBaseAPIMeanTextConf(e->api);
-			v = text_clean(raw, strlen(raw));
-			TessDeleteText(raw);
 			v[strcspn(v, "\n")] = '\0';
 			if (ocr_debugging())
 				fprintf(stderr, "%s: weak word %d,%d: %d chars at %.0f, alone at %.0f\n",
@@ -1477,7 +1485,7 @@ weak_digit_words(struct ocr_engine *e, struct reading *r, int dpi, double budget
 			if (ocr_weak_better((const char *)t, c0, v, c1)) {
 				r->conf_sum += c1 - c0;
 				xml_set(w, "first", (const char *)t);
-				xmlNodeSetContent(w, BAD_CAST v);
+				xml_set_text(w, v);
 				xml_setf(w, "c", "%.1f", c1);
 			}
 			free(v);

@@ -241,6 +241,17 @@ xml_text_child(xmlNodePtr parent, const char *name, const char *text)
 }
 
 void
+xml_set_text(xmlNodePtr node, const char *text)
+{
+	char *clean = text_clean(text ? text : "", text ? strlen(text) : 0);
+
+	/* xmlNodeSetContent would read "&" as the start of an entity. */
+	xmlNodeSetContent(node, NULL);
+	xmlNodeAddContent(node, BAD_CAST clean);
+	free(clean);
+}
+
+void
 xml_set(xmlNodePtr node, const char *name, const char *value)
 {
 	char *clean = text_clean(value ? value : "", value ? strlen(value) : 0);

@@ -131,6 +131,18 @@ test_xmlio_round_trip_escapes_and_cleans(void **state)
 	free(text);
 	free(buf);
 	xmlFreeDoc(again);
+	/* Replaced content is text too, never markup ("1&2" read alone
+	 * by OCR in place of a word). */
+	n = xml_child(root, "t");
+	xml_set_text(n, "1&2 <b>");
+	buf = xml_dump(doc, &len);
+	again = xml_parse(buf, len, &why);
+	assert_non_null(again);
+	text = xml_content(xml_child(xmlDocGetRootElement(again), "t"));
+	assert_string_equal(text, "1&2 <b>");
+	free(text);
+	free(buf);
+	xmlFreeDoc(again);
 	xmlFreeDoc(doc);
 }
 
