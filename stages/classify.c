@@ -56,17 +56,6 @@ typedef struct {
 	int first_of_class;  /* no document of its class came before it */
 } building;
 
-static size_t
-class_index(const models *m, const char *type)
-{
-	size_t i, n = models_nclasses(m);
-
-	for (i = 0; i < n; i++)
-		if (strcmp(models_class_name(m, i), type) == 0)
-			return i;
-	return (size_t)-1;
-}
-
 static void
 add_page(building *b, const page_class *v, xmlNodePtr page)
 {
@@ -154,7 +143,7 @@ new_document(const models *m, xmlNodePtr root, int id, const page_class *v,
 		xml_set(d, "decided-by", v->decided_by);
 	memset(b, 0, sizeof *b);
 	b->node = d;
-	b->cls = class_index(m, v->type);
+	b->cls = models_class_index(m, v->type);
 	b->kind = v->kind;
 	add_page(b, v, page);
 }
@@ -186,7 +175,7 @@ continues(const models *m, const building *b, const page_class *v, xmlNodePtr pa
 	file = same_file(page, b->last_page);
 	if (b->cls < v->nclass && v->p[b->cls] >= JOIN_FLOOR && file)
 		return 1;
-	if (strcmp(v->type, "unknown") == 0 || b->cls != class_index(m, v->type))
+	if (strcmp(v->type, "unknown") == 0 || b->cls != models_class_index(m, v->type))
 		return 0;
 	if (b->cls + 1 == v->nclass)     /* other */
 		return file || (v->kind && b->kind && strcmp(v->kind, b->kind) == 0);
@@ -248,7 +237,7 @@ cmd_main(int argc, char **argv)
 			continue;
 		}
 		finish_keeping_sequel(m, &cur, sequel, seen);
-		cls = class_index(m, v.type);
+		cls = models_class_index(m, v.type);
 		if (v.starts && cls < MODEL_MAX_CLASSES && sequel[cls].node) {
 			/* The first page of a document whose continuation came
 			 * first: it goes before the continuation. */

@@ -337,6 +337,8 @@ const doc_type *models_type(const models *m, const char *name);
 /* Number of output classes (modelled types + other) and the name of one. */
 size_t models_nclasses(const models *m);
 const char *models_class_name(const models *m, size_t i);
+/* The output class named name, or (size_t)-1 when there is none. */
+size_t models_class_index(const models *m, const char *name);
 
 /*
  * Run p over s[0..len) from start.  Returns 1 and sets the match span

@@ -1182,6 +1182,17 @@ models_class_name(const models *m, size_t i)
 	return i < m->nmodelled ? m->types[i].name : "other";
 }
 
+size_t
+models_class_index(const models *m, const char *name)
+{
+	size_t i, n = models_nclasses(m);
+
+	for (i = 0; i < n; i++)
+		if (strcmp(models_class_name(m, i), name) == 0)
+			return i;
+	return (size_t)-1;
+}
+
 void
 models_decide(const models *m, page_class *v)
 {
@@ -1316,10 +1327,10 @@ undecided_pair(const models *m, const page_class *v, size_t *best, size_t *secon
 {
 	size_t i;
 
-	*best = *second = v->nclass;
-	for (i = 0; i < v->nclass; i++)
-		if (strcmp(models_class_name(m, i), v->runner_up) == 0)
-			*best = i;
+	*best = models_class_index(m, v->runner_up);
+	*second = v->nclass;
+	if (*best >= v->nclass)
+		return 0;
 	for (i = 0; i < v->nclass; i++)
 		if (i != *best && (*second == v->nclass || v->p[i] > v->p[*second]))
 			*second = i;
@@ -1385,14 +1396,12 @@ take_title(const models *m, const page_text *pt, page_class *v)
 		}
 	if (titled == m->ntypes || !m->types[titled].modelled)
 		return;
-	for (k = 0; k < v->nclass; k++)
-		if (strcmp(models_class_name(m, k), m->types[titled].name) == 0 &&
-		    (k == best || k == second)) {
-			settle(m, v, k, best, second);
-			v->starts = 1;
-			v->decided_by = "title";
-			return;
-		}
+	k = models_class_index(m, m->types[titled].name);
+	if (k == best || k == second) {
+		settle(m, v, k, best, second);
+		v->starts = 1;
+		v->decided_by = "title";
+	}
 }
 
 /*

@@ -288,12 +288,8 @@ check(const models *m, examples *ex, int verbose)
 		example *x = &ex->v[i];
 		const char *want = out_class(m, x->label);
 		int ok = strcmp(x->pc.type, want) == 0;
-		double pw = 0;
-		size_t c;
-
-		for (c = 0; c < nc; c++)
-			if (strcmp(models_class_name(m, c), want) == 0)
-				pw = x->pc.p[c];
+		size_t c = models_class_index(m, want);
+		double pw = c < nc ? x->pc.p[c] : 0;
 		right += ok;
 		unknown += strcmp(x->pc.type, "unknown") == 0;
 		if (verbose && (!ok || pw < 0.9))
