@@ -137,6 +137,13 @@ int ocr_maybe_latin(const char *word);
  * (first, confidence c0), read alone (second, c1), replace it: as many
  * characters and digits, and surer by far?  See ocr_engine.c. */
 int ocr_weak_better(const char *first, double c0, const char *second, double c1);
+/* A series read in Latin on a Cyrillic page ("I-KB", "XI-FOK"): where
+ * its letters begin in word, or -1 when word is none. */
+int ocr_series_latin(const char *word);
+/* The Cyrillic letters (newly allocated) a reading v of the series word
+ * whose Latin letters are lat gives them, when they fit; NULL otherwise.
+ * See ocr_engine.c. */
+char *ocr_series_letters(const char *lat, const char *v);
 
 /* Mark page as failed: status="error" reason=reason. */
 void ocr_page_error(xmlNodePtr page, const char *reason);

@@ -1170,6 +1170,65 @@ test_weak_better_table(void **state)
 	}
 }
 
+/* Which words are series read in Latin, and which second readings give
+ * their letters. */
+static void
+test_series_table(void **state)
+{
+	static const struct {
+		const char *word;
+		int at;
+	} words[] = {
+		{"I-KB", 2}, {"XI-FOK", 3}, {"V-C2K", 2}, {"IV-KY", 3},
+		{"I-КБ", -1},      /* already Cyrillic */
+		{"I-K", -1},       /* one letter */
+		{"I-KBMNO", -1},   /* too long */
+		{"VIII-2KP", 5},   /* Ж as 2K: eval seed 100036 */
+		{"I-22", -1},      /* no letter */
+		{"KB", -1},        /* no numeral */
+		{"-KB", -1},
+		{"I-Kb", -1},      /* not capitals */
+		{"VIIII-KB", -1},  /* five numerals */
+	};
+	static const struct {
+		const char *lat, *v, *want;
+	} reads[] = {
+		{"KB", "І-КБ", "КБ"},      /* eval seed 100037 */
+		{"BP", "І-БР", "БР"},
+		{"KB", "-КБ", "КБ"},       /* the numeral lost: the letters still count */
+		{"KB", "І-КВ", "КВ"},
+		{"MH", "Т-МН", "МН"},
+		{"FOK", "ХІ-ЮК", "ЮК"},    /* Ю, a letter with no Latin twin */
+		{"C2K", "У-СЖ", "СЖ"},
+		{"2KP", "VIII-ЖР", "ЖР"},
+		{"ITK", "І-ПК", "ПК"},
+		{"KB", "І-ЖБ", NULL},      /* K is never Ж */
+		{"KB", "І-КБМ", NULL},     /* three letters */
+		{"KB", "І-К", NULL},       /* one */
+		{"KB", "ІКБ", NULL},       /* no hyphen */
+		{"FOK", "ХІ-ОК", NULL},    /* no letter Latin lacks: why two for one? */
+		{"KB", "І-Кб", NULL},      /* not a capital */
+		{"KB", "", NULL},
+	};
+	size_t i;
+	char *got;
+
+	(void)state;
+	for (i = 0; i < sizeof words / sizeof *words; i++) {
+		if (ocr_series_latin(words[i].word) != words[i].at)
+			print_message("word %zu: %s\n", i, words[i].word);
+		assert_int_equal(ocr_series_latin(words[i].word), words[i].at);
+	}
+	for (i = 0; i < sizeof reads / sizeof *reads; i++) {
+		got = ocr_series_letters(reads[i].lat, reads[i].v);
+		if (!reads[i].want)
+			assert_null(got);
+		else
+			assert_string_equal(got, reads[i].want);
+		free(got);
+	}
+}
+
 /* The first word element of page whose text is text, or NULL. */
 static xmlNodePtr
 word_with(xmlNodePtr page, const char *text)
@@ -1721,6 +1780,7 @@ main(void)
 		cmocka_unit_test(test_cyrillic_word_on_latin_page),
 		cmocka_unit_test(test_maybe_latin_table),
 		cmocka_unit_test(test_weak_better_table),
+		cmocka_unit_test(test_series_table),
 		cmocka_unit_test(test_latin_name_on_cyrillic_page),
 		cmocka_unit_test(test_program_reports_bad_files_and_goes_on),
 		cmocka_unit_test(test_program_reads_names_from_stdin),
