@@ -127,6 +127,12 @@ int ocr_recognise(struct ocr_engine *e, PIX *pix, int dpi, int seconds,
 int ocr_reread(struct ocr_engine *e, PIX *grey, int dpi, xmlNodePtr page);
 
 /*
+ * grey (8 bpp) with its background made even and white, the print kept
+ * dark: for a page photographed in uneven light.  NULL on failure.
+ */
+PIX *ocr_even_background(PIX *grey);
+
+/*
  * Could word (as OCR read it on a Cyrillic page) be a Latin name read in
  * Cyrillic look-alikes: two or more Cyrillic letters, all capitals or
  * capitalised, none a letter no Latin one is read as?  Such words get a

@@ -50,6 +50,8 @@
  * resampling, below CONF Leptonica's own pixDeskew would not rotate. */
 #define SKEW_MIN_DEG 0.1f
 #define SKEW_MIN_CONF 3.0f
+/* The grey pixBackgroundNormSimple() gives a page's background. */
+#define EVEN_BACKGROUND 200
 /* Smaller pages hold no text (and make Tesseract complain). */
 #define MIN_SIDE 16
 
@@ -1692,6 +1694,16 @@ script_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
 	}
 }
 
+PIX *
+ocr_even_background(PIX *grey)
+{
+	PIX *even = pixBackgroundNormSimple(grey, NULL, NULL);
+
+	if (even)
+		pixGammaTRC(even, even, 1.0, 0, EVEN_BACKGROUND);
+	return even;
+}
+
 int
 ocr_reread(struct ocr_engine *e, PIX *grey, int dpi, xmlNodePtr page)
 {
@@ -1931,10 +1943,13 @@ ocr_recognise(struct ocr_engine *e, PIX *pix, int dpi, int seconds,
 	/* A page no reading found a word on, though it has lines across: the
 	 * light of a photograph falling off across the paper (a till receipt
 	 * on a wide grey page, eval seed 100024) beats Otsu's one threshold.
-	 * Read again with the background made even. */
+	 * Read again with the background made even, and white: Leptonica
+	 * makes it grey (200), and the white corners a turn to straighten
+	 * the page brings in make that grey page read as dark, a page with no
+	 * word (seed 100024's BY-2026-468656, turned 0.28 degrees). */
 	if (!best.failed && best.words == 0 && way == 0 &&
 	    budget - (mono_ms() - start) >= 1000) {
-		PIX *even = pixBackgroundNormSimple(grey, NULL, NULL);
+		PIX *even = ocr_even_background(grey);
 
 		if (even) {
 			read_as(e, even, bin, dpi, best.rotate, budget - (mono_ms() - start), &alt);
