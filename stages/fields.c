@@ -101,9 +101,9 @@ to_script(uint32_t c, int cyrillic)
 	return c;
 }
 
-/* The Roman numeral OCR made of s (I read as 1, l, |, І, Т or т, Г; V as У or
- * М, which no series has, as in "МІ-ЕГ" for VI-ЕГ; X as Х; II as П or Н;
- * III as Ш), or NULL when s is no Roman numeral of 1-39. */
+/* The Roman numeral OCR made of s (I read as 1, l, |, І, Т or т, Г, Е; V as
+ * У or М, which no series has, as in "МІ-ЕГ" for VI-ЕГ; X as Х; II as П, Н
+ * or И; III as Ш), or NULL when s is no Roman numeral of 1-39. */
 static char *
 roman(const char *s)
 {
@@ -135,8 +135,12 @@ roman(const char *s)
 		case 'X': case 'x': case 0x425: case 0x445:
 			r = "X";
 			break;
+		case 0x415:   /* Е ("ХЕ-ТШ" for XI-ТШ, eval seed 100021) */
+			r = "I";
+			break;
 		case 0x41F:   /* П */
 		case 0x41D:   /* Н ("ХН-АУ" for XII-АУ) */
+		case 0x418:   /* И ("ХИ-АЛ" for XII-АЛ, eval seed 100036) */
 			r = "II";
 			break;
 		case 0x428:   /* Ш */
@@ -262,8 +266,41 @@ series_clean(const char *s, int cyrillic)
 	for (i = 0; bars[i] && bars[i] != '-'; i++)
 		if (strchr("|![{", bars[i]))
 			bars[i] = 'I';
+	/* Ф read as ® ("V-H® № 308007" for V-НФ, eval seed 100025): both
+	 * two bytes. */
+	for (sp = bars; cyrillic && (sp = strstr(sp, "®")) != NULL; sp += 2)
+		memcpy(sp, "Ф", 2);
 	c = number_clean(bars);
 	free(bars);
+	/* A blank for the hyphen ("І КБ № 6064565", eval seed 100037): a
+	 * Roman numeral of I, V, X only, then a word of two letters. */
+	sp = strchr(c, ' ');
+	if (!strchr(c, '-') && sp && roman_iv_only(c, sp)) {
+		const char *w = sp + 1;
+		size_t n1, n2;
+		uint32_t a, b;
+
+		if ((n1 = utf8_decode(w, strlen(w), &a)) && is_series_letter(a) &&
+		    (n2 = utf8_decode(w + n1, strlen(w + n1), &b)) && is_series_letter(b) &&
+		    w[n1 + n2] == ' ')
+			*sp = '-';
+	}
+	/* The numeral I and its hyphen read as one letter, Е or Г ("ЕБР №
+	 * 1221418" for I-БР, eval seeds 100015 and 100017; "ГЛС", "ЕМГ",
+	 * seeds 100019 and 100025): three letters alone. */
+	sp = strchr(c, ' ');
+	if (!strchr(c, '-') && sp && sp - c == 6 &&
+	    (strncmp(c, "Е", 2) == 0 || strncmp(c, "Г", 2) == 0)) {
+		uint32_t a, b;
+
+		if (utf8_decode(c + 2, 2, &a) == 2 && utf8_decode(c + 4, 2, &b) == 2 &&
+		    is_series_letter(a) && is_series_letter(b)) {
+			char *t = xasprintf("I-%s", c + 2);
+
+			free(c);
+			c = t;
+		}
+	}
 	/* A hyphen OCR lost ("ІПК № 3511821" for I-ПК): a series has two
 	 * letters, so the first word's last two letters after a Roman
 	 * numeral of I, V, X only (П and Ш would be ambiguous). */
@@ -1307,6 +1344,26 @@ short_u_after_vowel(char *v)
 	}
 }
 
+/*
+ * OCR reads the Belarusian І of a name's -ІЧ as Т (ПАЎЛАВТЧ, ФЕДАРОВТЧ,
+ * ГРЫЦКЕВТЧ on eval seed 100037); no name ends in -ТЧ.  In a name of a
+ * Belarusian document, in place (both two bytes in UTF-8).
+ */
+static void
+i_ending(char *v)
+{
+	char *p = v;
+
+	while ((p = strstr(p, "ТЧ")) != NULL) {
+		if (p > v && p[-1] != ' ' && (p[4] == '\0' || p[4] == ' '))
+			memcpy(p, "І", 2);
+		p += 4;
+	}
+	for (p = v; (p = strstr(p, "тч")) != NULL; p += 4)
+		if (p > v && p[-1] != ' ' && (p[4] == '\0' || p[4] == ' '))
+			memcpy(p, "і", 2);
+}
+
 /* ---- provenance -------------------------------------------------------- */
 
 /* Attach where the pieces [s[i],e[i]) of the value were printed: the page
@@ -1738,8 +1795,10 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 				if (v && strcmp(fm->kind, "date") == 0)
 					r->guessed = date_guessed(span);
 				free(span);
-				if (v && be_names)
+				if (v && be_names) {
 					short_u_after_vowel(v);
+					i_ending(v);
+				}
 				if (v) {
 					if (!r->value) {
 						r->value = v;

@@ -348,6 +348,12 @@ static const field_row field_rows[] = {
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nШЕВЧУК\nфамилия\nСЕРГЕЙ АРТЕМОВИЧ\nимя. отчество\n"
 	    "Дата выдачи 03.02.2021\nСерия ІПК № 3511821\n",
 	    "surname=ШЕВЧУК;given-name=СЕРГЕЙ;patronymic=АРТЕМОВИЧ;number=I-ПК 3511821"},
+	{"series: I and its hyphen as Е (eval seed 100015)", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nСерия ЕБР № 1221418\n", "number=I-БР 1221418"},
+	{"series: no label, № read as letters (eval seed 100038)", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nе Я Х-БР Ію 643022\n", "number=X-БР 643022"},
+	{"series: a blank for the hyphen (eval seed 100037)", "birth-certificate",
+	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nСерыя І КБ № 6064565\n", "number=I-КБ 6064565"},
 	{"by-ru: a date with a colon, a blank in the month, LU for Ш", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nДата рождения 19 августа: 2009 г.\n"
 	    "Дата выдачи 07.1 1.2018\nVITI-HLU № 044261\n",
@@ -973,6 +979,44 @@ test_model_tall_junk_line_joins_no_rows(void **state)
 }
 
 /*
+ * Lines as Tesseract read a Belarusian birth certificate on eval seed
+ * 100037: the birth date's label came out as "дапанарадюэня" at 5% (the
+ * date is found above its caption), and the І of -ІЧ as Т.
+ */
+static void
+test_model_belarusian_slips(void **state)
+{
+	xmlDocPtr doc;
+	xmlNodePtr d, page;
+
+	(void)state;
+	page = empty_page("birth-certificate", "doc3.jpg", &doc, &d);
+	add_words_line(page, 397, 579, 1197, 64, "ПАСВЕДЧАННЕ AB НАРАДЖЭННІ");
+	add_words_line(page, 194, 740, 681, 63, "Прозвішча ГРЫЦКЕВІЧ");
+	add_words_line(page, 193, 844, 578, 54, "Уласнае імя ВАДЗІМ");
+	add_words_line(page, 82, 949, 1427, 79, "| Імя па бацьку ПАУЛАВТЧ МЫ");
+	add_words_line(page, 82, 1029, 1672, 103, "Г дапанарадюэня 02.11.1987 : :");
+	add_words_line(page, 1068, 1116, 213, 28, "(дзень, месяц, год)");
+	add_words_line(page, 194, 1202, 419, 44, "Месца нараджэння Г:");
+	add_words_line(page, 82, 1353, 1387, 86, "| Бацька ГРЫЦКЕВТЧ ПАВЕЛ АЛЯКСЕЕВТЧ");
+	add_words_line(page, 191, 1971, 1101, 63, "Дата выдачы «04» снежня 1987 года");
+	extract_document(m, d);
+	check_fields("Belarusian slips", d, "surname=ГРЫЦКЕВІЧ;patronymic=ПАЎЛАВІЧ;"
+	    "birth-date=1987-11-02;issue-date=1987-12-04");
+	xmlFreeDoc(doc);
+
+	/* No date above the caption: none taken from it. */
+	page = empty_page("birth-certificate", "doc3.jpg", &doc, &d);
+	add_words_line(page, 397, 579, 1197, 64, "ПАСВЕДЧАННЕ AB НАРАДЖЭННІ");
+	add_words_line(page, 82, 1029, 1672, 103, "Г дапанарадюэня : :");
+	add_words_line(page, 1068, 1116, 213, 28, "(дзень, месяц, год)");
+	add_words_line(page, 191, 1971, 1101, 63, "Дата выдачы «04» снежня 1987 года");
+	extract_document(m, d);
+	check_fields("no date above the caption", d, "issue-date=1987-12-04;!birth-date");
+	xmlFreeDoc(doc);
+}
+
+/*
  * Boxes as Tesseract gave them on eval seed 100015.  A Belarusian birth
  * certificate's given name printed a little higher than its label, the
  * two overlapping by exactly half the label's height: one row.  A medical
@@ -1343,6 +1387,16 @@ test_model_number_series(void **state)
 		{"ГУ-ЦХ 287955", "cyrillic", "IV-ЦХ 287955"},       /* Г for I */
 		{"VITI-HLU 044261", "cyrillic", "VIII-НШ 044261"},  /* LU for Ш */
 		{"ІПК 3511821", "cyrillic", "I-ПК 3511821"},        /* the hyphen lost */
+		{"І КБ 6064565", "cyrillic", "I-КБ 6064565"},       /* a blank for it: seed 100037 */
+		{"І КБМ 6064565", "cyrillic", NULL},                /* three letters */
+		{"Т КБ 6064565", "cyrillic", NULL},                 /* Т is a letter too */
+		{"ЕБР 1221418", "cyrillic", "I-БР 1221418"},        /* I- as Е: seed 100015 */
+		{"ХЕ-ТШ 076074", "cyrillic", "XI-ТШ 076074"},       /* I as Е: seed 100021 */
+		{"ХИ-АЛ 117867", "cyrillic", "XII-АЛ 117867"},      /* II as И: seed 100036 */
+		{"V-H® 308007", "cyrillic", "V-НФ 308007"},         /* Ф as ®: seed 100025 */
+		{"ГЛС 0999969", "cyrillic", "I-ЛС 0999969"},        /* as Г: seed 100019 */
+		{"ЕБРМ 1221418", "cyrillic", NULL},                 /* four letters */
+		{"ЖБР 1221418", "cyrillic", NULL},                  /* not Е or Г */
 		{"XIIАУ 063221", "cyrillic", "XII-АУ 063221"},
 		{"ІК 0651262", "cyrillic", NULL},                   /* one letter: the series is lost */
 		{"ТПК 3511821", "cyrillic", NULL},                  /* Т, П: letters without a hyphen */
@@ -1738,6 +1792,7 @@ main(void)
 		cmocka_unit_test(test_model_row_read_letter_by_letter),
 		cmocka_unit_test(test_model_tall_junk_line_joins_no_rows),
 		cmocka_unit_test(test_model_value_above_label_and_specks),
+		cmocka_unit_test(test_model_belarusian_slips),
 		cmocka_unit_test(test_model_verdicts_never_flip),
 		cmocka_unit_test(test_model_classify_table),
 		cmocka_unit_test(test_model_title_with_latin_letters),
