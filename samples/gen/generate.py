@@ -401,6 +401,10 @@ def package(rng, docs, c, small):
     mode = c.fix.get("packaging") or wchoice(rng, (("files", 55), ("pdf", 25), ("tiff", 10), ("mixed", 10)))
     pages = [(i, pg) for i, (d, _) in enumerate(docs) for pg in d.pages]
     files = []
+    if not pages:
+        # the one document asked for left out, and nothing else handed in
+        # (seed 100039): a case folder with its case.xml alone
+        return files
     odd = not small and rng.random() < 0.06       # names with spaces or Cyrillic, as people save them
     if mode == "pdf":
         name = rng.choice(("submission.pdf", f"scan_{c.submitted.isoformat()}.pdf", "DOC001.pdf",

@@ -139,6 +139,20 @@ def input_pages(case_dir):
     return out
 
 
+class PackageTest(unittest.TestCase):
+    def test_no_documents_no_files(self):
+        # seed 100039: the one document asked for left out and nothing else
+        # handed in; packaging it as one TIFF crashed the generator
+        import random
+        import types
+
+        import generate
+
+        for packaging in ("tiff", "pdf", "files", "mixed"):
+            c = types.SimpleNamespace(fix={"packaging": packaging}, submitted=D(2026, 3, 1))
+            self.assertEqual(generate.package(random.Random(1), [], c, False), [])
+
+
 class ReproducibleTest(unittest.TestCase):
     def test_same_seed_same_bytes(self):
         digests = []
