@@ -145,6 +145,9 @@ int ocr_maybe_latin(const char *word);
 int ocr_weak_better(const char *first, double c0, const char *second, double c1);
 /* A series read in Latin on a Cyrillic page ("I-KB", "XI-FOK"): where
  * its letters begin in word, or -1 when word is none. */
+/* Is second, a Belarusian reading of a word, first but for Т read for І
+ * and У for Ў?  See ocr_engine.c. */
+int ocr_belarusian_better(const char *first, const char *second);
 int ocr_series_latin(const char *word);
 /* The Cyrillic letters (newly allocated) a reading v of the series word
  * whose Latin letters are lat gives them, when they fit; NULL otherwise.

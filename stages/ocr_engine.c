@@ -60,6 +60,8 @@ struct ocr_engine {
 	TessBaseAPI *osd;
 	TessBaseAPI *latin;     /* eng alone, for Latin pages; made when needed */
 	int latin_tried;        /* 1 once making it was tried (or not allowed) */
+	TessBaseAPI *bel;       /* bel alone, for Belarusian names; made when needed */
+	int bel_tried;
 };
 
 void
@@ -131,6 +133,7 @@ ocr_engine_new(const char *langs, char **why)
 	/* Latin pages are read again in English only when English is one of
 	 * the languages asked for. */
 	e->latin_tried = !lang_listed(langs, "eng");
+	e->bel_tried = !lang_listed(langs, "bel");
 	/* Without OSD we still fix upside-down pages by comparing
 	 * confidences, so its absence is survivable. */
 	e->osd = tess_new("osd");
@@ -156,6 +159,10 @@ ocr_engine_free(struct ocr_engine *e)
 	if (e->latin) {
 		TessBaseAPIEnd(e->latin);
 		TessBaseAPIDelete(e->latin);
+	}
+	if (e->bel) {
+		TessBaseAPIEnd(e->bel);
+		TessBaseAPIDelete(e->bel);
 	}
 	free(e);
 }
@@ -1319,6 +1326,18 @@ latin_engine(struct ocr_engine *e, struct reading *r, int dpi)
  */
 #define NAME_WORDS 24
 
+/* Count Cyrillic letter cp, the n-th of a word, as a capital or not. */
+static void
+tally_case(uint32_t cp, int n, int *upper, int *lower, int *first_upper)
+{
+	if ((cp >= 0x410 && cp <= 0x42F) || (cp >= 0x400 && cp <= 0x40F)) {
+		(*upper)++;
+		*first_upper |= n == 0;
+	} else {
+		(*lower)++;
+	}
+}
+
 int
 ocr_maybe_latin(const char *s)
 {
@@ -1345,12 +1364,7 @@ ocr_maybe_latin(const char *s)
 		one[k] = '\0';
 		if (strstr(never, one))
 			return 0;
-		if ((cp >= 0x410 && cp <= 0x42F) || (cp >= 0x400 && cp <= 0x40F)) {
-			upper++;
-			first_upper |= n == 0;
-		} else {
-			lower++;
-		}
+		tally_case(cp, n, &upper, &lower, &first_upper);
 		n++;
 		i += k;
 	}
@@ -1655,6 +1669,150 @@ series_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
 	}
 }
 
+/*
+ * Belarusian names on a Belarusian page.  With Russian read first, the
+ * Belarusian І of a heavy typewriter face comes out as Т and its Ў as У
+ * (МАКСТМАВТЧ and ШАУЧУК for МАКСІМАВІЧ and ШАЎЧУК; КСЕНТЯ, ТВАНОЎ,
+ * ДЗМТТРЫЙ: 20 name fields on the eval seeds 100015-100038), which
+ * Belarusian alone reads right.  On a page with BE_MIN_LETTERS of the
+ * letters only Belarusian has (І, Ў) or more, and more of them than of
+ * those only Russian has (И, Щ, Ъ), every word of three Cyrillic letters
+ * or more, capitals or capitalised, with a Т or У is read again alone in
+ * Belarusian and takes that reading when it differs from the first only
+ * by І for Т and Ў for У (a real Т stays: ВІКТАР).  The first reading
+ * stays in attribute first.  At most BE_WORDS words a page.
+ */
+#define BE_MIN_LETTERS 5
+#define BE_WORDS 40
+
+/* Is second the Belarusian reading of first: the same letters but for
+ * some Т read as І and У as Ў (either case), one at least?  Marks at the
+ * end of second that first lacks do not count. */
+int
+ocr_belarusian_better(const char *first, const char *second)
+{
+	size_t n0 = strlen(first), n1 = strlen(second), i = 0, j = 0, k0, k1;
+	int changed = 0;
+
+	while (n1 > 0 && strchr(".,:;", second[n1 - 1]) && (n0 == 0 || first[n0 - 1] != second[n1 - 1]))
+		n1--;
+	while (i < n0 && j < n1) {
+		uint32_t a = 0, b = 0;
+
+		k0 = utf8_decode(first + i, n0 - i, &a);
+		k1 = utf8_decode(second + j, n1 - j, &b);
+		if (!k0 || !k1)
+			return 0;
+		if (a != b) {
+			if (!((a == 0x422 && b == 0x406) || (a == 0x442 && b == 0x456) ||
+			    (a == 0x423 && b == 0x40E) || (a == 0x443 && b == 0x45E)))
+				return 0;
+			changed = 1;
+		}
+		i += k0;
+		j += k1;
+	}
+	return changed && i == n0 && j == n1;
+}
+
+/* Could word be a Belarusian name OCR read with Т for І or У for Ў? */
+static int
+be_name_word(const char *s)
+{
+	size_t len = strlen(s), i = 0, k;
+	int n = 0, upper = 0, lower = 0, first_upper = 0, tu = 0;
+
+	while (i < len) {
+		uint32_t cp = 0;
+
+		k = utf8_decode(s + i, len - i, &cp);
+		if (!k || cp_kind(cp) != CP_CYRILLIC)
+			return 0;
+		tally_case(cp, n, &upper, &lower, &first_upper);
+		tu |= cp == 0x422 || cp == 0x442 || cp == 0x423 || cp == 0x443;
+		n++;
+		i += k;
+	}
+	return n >= 3 && tu && (lower == 0 || (upper == 1 && first_upper));
+}
+
+/* How many letters of r's words only Belarusian has (*be), and only
+ * Russian (*ru). */
+static void
+page_be_ru(struct reading *r, int *be, int *ru)
+{
+	xmlNodePtr l, w;
+
+	*be = *ru = 0;
+	for (l = r->lines->children; l; l = l->next)
+		for (w = l->children; w; w = w->next) {
+			xmlChar *t;
+			size_t len, i = 0, k;
+
+			if (w->type != XML_ELEMENT_NODE || !(t = xmlNodeGetContent(w)))
+				continue;
+			len = strlen((const char *)t);
+			while (i < len) {
+				uint32_t c = 0;
+
+				k = utf8_decode((const char *)t + i, len - i, &c);
+				i += k ? k : 1;
+				*be += c == 0x406 || c == 0x456 || c == 0x40E || c == 0x45E;
+				*ru += c == 0x418 || c == 0x438 || c == 0x429 || c == 0x449 ||
+				    c == 0x42A || c == 0x44A;
+			}
+			xmlFree(t);
+		}
+}
+
+static void
+belarusian_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
+{
+	double start = mono_ms();
+	int W = pixGetWidth(r->image), H = pixGetHeight(r->image), pad = dpi / 50;
+	int tried = 0, be, ru;
+	xmlNodePtr l, w;
+
+	page_be_ru(r, &be, &ru);
+	if (be < BE_MIN_LETTERS || be <= ru)
+		return;
+	if (!e->bel_tried) {
+		e->bel_tried = 1;
+		e->bel = tess_new("bel");
+	}
+	if (!e->bel)
+		return;
+	words_of(e->bel, r, dpi, PSM_SINGLE_WORD);
+	for (l = r->lines->children; l && tried < BE_WORDS; l = l->next)
+		for (w = l->children; w && tried < BE_WORDS; w = w->next) {
+			int b[4];
+			double c = 0;
+			xmlChar *t;
+			char *v;
+
+			if (w->type != XML_ELEMENT_NODE || !node_box(w, b) ||
+			    mono_ms() - start > budget_ms)
+				continue;
+			t = xmlNodeGetContent(w);
+			if (!t || !be_name_word((const char *)t)) {
+				xmlFree(t);
+				continue;
+			}
+			tried++;
+			v = read_box(e->bel, b, pad, W, H, &c);
+			if (v && ocr_belarusian_better((const char *)t, v)) {
+				/* Т and І, У and Ў take as many bytes: the
+				 * reading's letters, without a mark it added */
+				v[strlen((const char *)t)] = '\0';
+				xml_set(w, "first", (const char *)t);
+				xml_set_text(w, v);
+			}
+			free(v);
+			xmlFree(t);
+		}
+	TessBaseAPIClear(e->bel);
+}
+
 /* The Latin and Cyrillic letters of r's words. */
 static void
 page_letters(struct reading *r, int *lat, int *cyr)
@@ -1689,8 +1847,10 @@ script_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
 
 		if (latin_engine(e, r, dpi))
 			english_words(e, r, dpi, budget_ms, 0);
-		if (cyr > lat)
+		if (cyr > lat) {
 			series_words(e, r, dpi, budget_ms - (mono_ms() - start));
+			belarusian_words(e, r, dpi, budget_ms - (mono_ms() - start));
+		}
 	}
 }
 
