@@ -870,7 +870,8 @@ push_word(dscan *d, size_t a, size_t b, int month, int kind)
  * digits and digit look-alikes holding a real digit is a number, except
  * for look-alikes at its edges that touch a letter ("I4" is 14, "AI4" is
  * "AI" and 4).  A whole run spelling a month with 0/3/1 for О/З/І is a
- * word ("0ктября"), and so is the tail of a number ending in 0 when that
+ * word ("0ктября"; with one such digit, one more error is let pass as in
+ * any month name), and so is the tail of a number ending in 0 when that
  * makes a month ("10ктября" is the 1st).
  */
 static void
@@ -898,7 +899,15 @@ split_run(dscan *d)
 		return;
 	}
 	if (only_mld && n <= MAXKEY) {
-		int mo = word_month(d->rc, n, 0, &kind);
+		/* One digit for a letter and one OCR error besides
+		 * ("храсав1ка" for красавіка, eval seed 100039): still the
+		 * month, as a word of letters one error away is. */
+		size_t digits = 0;
+		int mo;
+
+		for (i = 0; i < n; i++)
+			digits += is_digit(d->rc[i]) != 0;
+		mo = word_month(d->rc, n, digits == 1, &kind);
 
 		if (mo > 0) {
 			push_word(d, 0, n, mo, kind);
@@ -1112,6 +1121,7 @@ sp_at(dscan *d, size_t i)
 
 static const uint32_t SEPS[] = {'.', '/', '-', 0};
 static const uint32_t GAP[] = {'.', ',', '-', '/', ':', ';', 0};
+static const uint32_t UNDERLINE[] = {'_', 0};
 static const uint32_t CLOSEQ[] = {0xBB, '"', 0x201D, 0x201C, '\'', 0x2019, 0x2018, 0x203A, ')', 0};
 
 /* Extend the end of a date over a following "г.", "года", "year". */
@@ -1162,7 +1172,7 @@ match_numeric(dscan *d, size_t i, long v[3], size_t *end)
 static int
 match_day_month(dscan *d, size_t i, long v[3], size_t *end)
 {
-	size_t j = i + 1;
+	size_t j = i + 1, k;
 	uint32_t slash[] = {'/', 0};
 	long day, year;
 	int mo, gaps;
@@ -1176,6 +1186,10 @@ match_day_month(dscan *d, size_t i, long v[3], size_t *end)
 	if (kind_at(d, j) == K_OF)
 		j++;
 	if (punct_at(d, j, SEPS))
+		j++;
+	/* A form's underline OCR kept before the month ("24 _храсавіка",
+	 * eval seed 100039). */
+	for (k = 0; k < 3 && punct_at(d, j, UNDERLINE); k++)
 		j++;
 	if ((mo = month_at(d, j)) <= 0)
 		return 0;
