@@ -107,7 +107,8 @@ finish(const models *m, building *b)
  * "05_medspravka.jpg", eval seed 100015), and is then put before it.
  */
 static void
-finish_keeping_sequel(const models *m, building *b, building *sequel, int *seen)
+finish_keeping_sequel(const models *m, building *b, building *sequel, int *seen,
+    xmlNodePtr *last)
 {
 	if (!b->node)
 		return;
@@ -120,6 +121,8 @@ finish_keeping_sequel(const models *m, building *b, building *sequel, int *seen)
 			return;
 		}
 		seen[b->cls] = 1;
+		if (b->cls + 1 < models_nclasses(m))
+			last[b->cls] = b->node;
 	}
 	finish(m, b);
 }
@@ -182,6 +185,69 @@ continues(const models *m, const building *b, const page_class *v, xmlNodePtr pa
 	return 1;
 }
 
+/*
+ * The number a continuation page gives for its certificate: the first
+ * word of three digits or more on its first line ("Продолжение
+ * медицинской справки № 5452 от 11.08.2026"), newly allocated; NULL when
+ * there is none.
+ */
+static char *
+sequel_number(xmlNodePtr page)
+{
+	xmlNodePtr l = xml_child(page, "line"), w;
+
+	for (w = l ? xml_child(l, "w") : NULL; w; w = xml_next(w, "w")) {
+		char *t = xml_content(w);
+		size_t n = strspn(t, "0123456789");
+
+		if (n >= 3 && t[n] == '\0')
+			return t;
+		free(t);
+	}
+	return NULL;
+}
+
+/* Does a page of document doc hold the word number? */
+static int
+document_says(xmlNodePtr doc, const char *number)
+{
+	xmlNodePtr page, l, w;
+
+	for (page = xml_child(doc, "page"); page; page = xml_next(page, "page"))
+		for (l = xml_child(page, "line"); l; l = xml_next(l, "line"))
+			for (w = xml_child(l, "w"); w; w = xml_next(w, "w")) {
+				char *t = xml_content(w);
+				int same = strcmp(t, number) == 0;
+
+				free(t);
+				if (same)
+					return 1;
+			}
+	return 0;
+}
+
+/*
+ * A continuation page after other papers ("Продолжение медицинской
+ * справки № 5452" in "Скан 3.jpg", a passport between it and
+ * "02_medspravka.jpg", eval seed 100039) goes back to the last document
+ * of its type when that one carries the same number; with no number, or
+ * another, whose it is a person decides.
+ */
+static int
+join_numbered_sequel(const page_class *v, xmlNodePtr page, xmlNodePtr last)
+{
+	char *number;
+	int same;
+
+	if (!v->sequel || v->starts || !last || !(number = sequel_number(page)))
+		return 0;
+	same = document_says(last, number);
+	free(number);
+	if (same)
+		xmlAddChild(last, page);
+	return same;
+}
+
 int
 cmd_main(int argc, char **argv)
 {
@@ -192,6 +258,7 @@ cmd_main(int argc, char **argv)
 	xmlNodePtr root, page, next;
 	size_t npages = 0;
 	building cur, sequel[MODEL_MAX_CLASSES];
+	xmlNodePtr last[MODEL_MAX_CLASSES] = {0};
 	int c, ndoc = 0, seen[MODEL_MAX_CLASSES] = {0};
 
 	memset(&cur, 0, sizeof cur);
@@ -236,8 +303,10 @@ cmd_main(int argc, char **argv)
 			add_page(&cur, &v, page);
 			continue;
 		}
-		finish_keeping_sequel(m, &cur, sequel, seen);
+		finish_keeping_sequel(m, &cur, sequel, seen, last);
 		cls = models_class_index(m, v.type);
+		if (cls < MODEL_MAX_CLASSES && join_numbered_sequel(&v, page, last[cls]))
+			continue;
 		if (v.starts && cls < MODEL_MAX_CLASSES && sequel[cls].node) {
 			/* The first page of a document whose continuation came
 			 * first: it goes before the continuation. */
@@ -255,7 +324,7 @@ cmd_main(int argc, char **argv)
 		if (cls < MODEL_MAX_CLASSES)
 			cur.first_of_class = !seen[cls];
 	}
-	finish_keeping_sequel(m, &cur, sequel, seen);
+	finish_keeping_sequel(m, &cur, sequel, seen, last);
 	for (size_t i = 0; i < MODEL_MAX_CLASSES; i++)
 		if (sequel[i].node) {
 			building b = sequel[i];

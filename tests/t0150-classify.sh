@@ -61,10 +61,25 @@ test_expect_success 'a continuation with no first page after it stays a document
 	diff want got
 '
 
-# After a certificate of its type, a stray continuation is not given to
-# the next certificate: whose it is, a person decides.
-test_expect_success 'a continuation after a certificate of its type is not moved forward' '
+# After a certificate of its type and other papers, a continuation with
+# that certificate's number goes back to it (eval seed 100039: a passport
+# between "02_medspravka.jpg" and "Скан 3.jpg"), never forward to the next.
+test_expect_success 'a continuation goes back to the certificate whose number it gives' '
 	stream eval "first a.jpg; policy b.png; sequel c.jpg; first d.jpg" >s.xml &&
+	intake-classify s.xml >out.xml && docs out.xml >got &&
+	printf "%s\n" "medical-certificate: a.jpg c.jpg" "other: b.png" \
+		"medical-certificate: d.jpg" >want &&
+	diff want got
+'
+
+# With another number, whose it is a person decides.
+other_sequel() {
+	page "$1" "Продолжение медицинской справки № 3187 от 27.10.2026" "АХМАДИ Фарид" \
+		"5. Заключение: Заболеваний, представляющих опасность для здоровья населения, не" \
+		"выявлено."
+}
+test_expect_success 'a continuation with another number stays apart' '
+	stream eval "first a.jpg; policy b.png; other_sequel c.jpg; first d.jpg" >s.xml &&
 	intake-classify s.xml >out.xml && docs out.xml >got &&
 	printf "%s\n" "medical-certificate: a.jpg" "other: b.png" "medical-certificate: c.jpg" \
 		"medical-certificate: d.jpg" >want &&
