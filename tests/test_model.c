@@ -350,6 +350,16 @@ static const field_row field_rows[] = {
 	    "surname=ШЕВЧУК;given-name=СЕРГЕЙ;patronymic=АРТЕМОВИЧ;number=I-ПК 3511821"},
 	{"series: I and its hyphen as Е (eval seed 100015)", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nСерия ЕБР № 1221418\n", "number=I-БР 1221418"},
+	{"criminal record: the name's label lost (eval seed 100039)", "criminal-record-certificate",
+	    "МИНИСТЕРСТВО ВНУТРЕННИХ ДЕЛ\nРОССИЙСКОЙ ФЕДЕРАЦИИ\nСПРАВКА\n"
+	    "о наличии (отсутствии) судимости\nие СОКОЛОВА ВАЛЕНТИНА ЕВГЕНЬЕВНА\n"
+	    "(в случае изменения фамилии, имени или отчества указать прежние)\n"
+	    "Дата рождения 07.03.1970\n",
+	    "surname=СОКОЛОВА;given-name=ВАЛЕНТИНА;patronymic=ЕВГЕНЬЕВНА;birth-date=1970-03-07"},
+	{"criminal record: no patronymic, no name taken from the caption's line", "criminal-record-certificate",
+	    "СПРАВКА\nо наличии (отсутствии) судимости\nие СОКОЛОВА ВАЛЕНТИНА ИВАНОВА\n"
+	    "(в случае изменения фамилии, имени или отчества указать прежние)\n",
+	    "!surname;!given-name"},
 	{"series: no label, № read as letters (eval seed 100038)", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nе Я Х-БР Ію 643022\n", "number=X-БР 643022"},
 	{"series: a blank for the hyphen (eval seed 100037)", "birth-certificate",
