@@ -2331,12 +2331,19 @@ starts_lower(const char *s)
 int
 name_near_miss(const char *read, const char *mine)
 {
-	uint32_t *a, *b;
-	size_t na, nb, i;
+	uint32_t *a, *b, c0 = 0;
+	size_t na, nb, i, k;
 	int oa, ob, rc = 0;
 
 	if (!read || !mine)
 		return 0;
+	/* A stray С or C before the name, as stray_c_before() has it, and
+	 * one letter misread besides ("CBAHIMI" for RAHIMI, eval seed
+	 * 100040). */
+	if ((k = utf8_decode(read, strlen(read), &c0)) > 0 &&
+	    (c0 == 0x421 || c0 == 0x441 || c0 == 'C' || c0 == 'c') && !strchr(read, ' ') &&
+	    strlen(read + k) >= 5 && name_near_miss(read + k, mine))
+		return 1;
 	a = match_form(read, &na, &oa);
 	b = match_form(mine, &nb, &ob);
 	if (oa == ob && na >= 2 && na < nb && cps_equal(a, na, b, na)) {

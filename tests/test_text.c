@@ -1088,6 +1088,11 @@ test_text_name_near_miss(void **state)
 	assert_true(name_near_miss("ЕЛІЙЗАВЕТА", "Елизавета")); /* a letter added: seed 100033 */
 	assert_false(name_near_miss("ИВАНОВА", "Иванов"));    /* at the end: another person */
 	assert_false(name_near_miss("СИВАНОВ", "Иванов"));    /* at the start */
+	assert_true(name_near_miss("CBAHIMI", "RAHIMI"));     /* a stray C, one slip: seed 100040 */
+	assert_true(name_near_miss("СРОМАНОВЧ", "Романович")); /* stray С, a letter lost inside */
+	assert_false(name_near_miss("СРОМАНОВИЧ", "Романович")); /* stray С alone: stray_c_before's */
+	assert_false(name_near_miss("CBAHIMA", "RAHIMI"));    /* a stray C, two slips */
+	assert_false(name_near_miss("СИВАНОВА", "Иванов"));   /* a stray С, then another person */
 	assert_false(name_near_miss("ЮЛИИЯ", "Юлия"));        /* mine is too short */
 	assert_true(name_near_miss("Владимирова", "Владимировна")); /* one lost: seed 100034 */
 	assert_false(name_near_miss("ВАНОВА", "Иванова"));    /* lost at the start */
