@@ -789,8 +789,10 @@ alnums(const char *s, int *digits)
  * Tesseract gave as its underline's ("_12" of "Дата выдачи _12 июня",
  * seed 100029).  Boxes not given (all zero) say nothing.
  */
+static int cmp_int(const void *a, const void *b);
+
 static int
-speck_word(const int wb[4], const int lb[4], const char *s)
+speck_word(const int wb[4], const int lb[4], int across, const char *s)
 {
 	/* Across the line: its height, or its width when the line runs
 	 * down the page (a page turned a quarter: the boxes are the scan's,
@@ -798,8 +800,42 @@ speck_word(const int wb[4], const int lb[4], const char *s)
 	int lw = lb[2] - lb[0], lh = lb[3] - lb[1], down = lh > lw;
 	int wt = down ? wb[2] - wb[0] : wb[3] - wb[1], lt = down ? lw : lh, digits;
 
+	if (across > 0 && across < lt)
+		lt = across;
 	return wb[2] > wb[0] && lt > 0 && wt >= 0 && 8 * wt < lt && alnums(s, &digits) > 0 &&
 	    digits < 2;
+}
+
+/*
+ * Twice the size across the line of the second tallest word (letters or
+ * digits) of a line of three such words or more, 0 for fewer: the
+ * line's size for telling specks, when smaller than its box.  One tall
+ * word (a signature's stroke read as "a", 351 pixels tall on a line of
+ * 50, eval seed 100041) makes the line's box no measure of its letters:
+ * "no" of "has no criminal record" went for a speck.  (A median would
+ * not do: specks can be most of a line's words, "Фамилия Е ФЕДОРОВИЧ СН
+ * г" on eval seed 100021.)
+ */
+static int
+line_word_size(xmlNodePtr line, const int lb[4])
+{
+	int sizes[64], n = 0, down = lb[3] - lb[1] > lb[2] - lb[0], wb[4];
+	xmlNodePtr w;
+
+	for (w = xml_child(line, "w"); w && n < 64; w = xml_next(w, "w")) {
+		char *t = xml_content(w);
+		int digits;
+
+		parse_box(w, wb);
+		/* rules read as bars ("|") are no words */
+		if (wb[2] > wb[0] && alnums(t, &digits) > 0)
+			sizes[n++] = down ? wb[2] - wb[0] : wb[3] - wb[1];
+		free(t);
+	}
+	if (n < 3)
+		return 0;
+	qsort(sizes, (size_t)n, sizeof *sizes, cmp_int);
+	return 2 * sizes[n - 2];
 }
 
 /* Append one line's words to pt (a space between words, none at the end). */
@@ -808,9 +844,10 @@ add_line(page_text *pt, xmlNodePtr page, xmlNodePtr line, size_t *cap, size_t *w
     int *first)
 {
 	xmlNodePtr w;
-	int lb[4];
+	int lb[4], across;
 
 	parse_box(line, lb);
+	across = line_word_size(line, lb);
 	for (w = xml_child(line, "w"); w; w = xml_next(w, "w")) {
 		char *s = xml_content(w);
 		size_t n = strlen(s);
@@ -818,7 +855,7 @@ add_line(page_text *pt, xmlNodePtr page, xmlNodePtr line, size_t *cap, size_t *w
 		int wb[4];
 
 		parse_box(w, wb);
-		if (n == 0 || speck_word(wb, lb, s)) {
+		if (n == 0 || speck_word(wb, lb, across, s)) {
 			free(s);
 			continue;
 		}

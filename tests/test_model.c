@@ -350,6 +350,18 @@ static const field_row field_rows[] = {
 	    "surname=ШЕВЧУК;given-name=СЕРГЕЙ;patronymic=АРТЕМОВИЧ;number=I-ПК 3511821"},
 	{"series: I and its hyphen as Е (eval seed 100015)", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nСерия ЕБР № 1221418\n", "number=I-БР 1221418"},
+	{"criminal record: НЕ read as Latin He (eval seed 100041)", "criminal-record-certificate",
+	    "СПРАВКА\nо наличии (отсутствии) судимости\nФамилия MILLER\n"
+	    "Сведениями о судимости в отношении указанного лица информационный центр He\n"
+	    "располагает.\n", "result=none"},
+	{"criminal record: Д of сведениями read as Л (eval seed 100041)", "criminal-record-certificate",
+	    "СПРАВКА\nо наличии (отсутствии) судимости\nфамилия. имя. отчество ЮРКЕВИЧ ДАРЬЯ МИХАИЛОВНА\n"
+	    "свелениями о судимости и (или) факте уголовного преследования либо о прекрашении\n"
+	    "уголовного преследования в отношении указанного лица по состоянию на 02.05.2026 не\n"
+	    "располагает.\n", "result=none"},
+	{"criminal record: Latin He never makes a conviction none", "criminal-record-certificate",
+	    "СПРАВКА\nо наличии (отсутствии) судимости\nФамилия MILLER\n"
+	    "Имеет судимость. Сведениями о судимости иных центр He располагает.\n", "!result"},
 	{"criminal record: the name's label lost (eval seed 100039)", "criminal-record-certificate",
 	    "МИНИСТЕРСТВО ВНУТРЕННИХ ДЕЛ\nРОССИЙСКОЙ ФЕДЕРАЦИИ\nСПРАВКА\n"
 	    "о наличии (отсутствии) судимости\nие СОКОЛОВА ВАЛЕНТИНА ЕВГЕНЬЕВНА\n"
@@ -985,6 +997,41 @@ test_model_tall_junk_line_joins_no_rows(void **state)
 	add_words_line(page, 1005, 1657, 615, 71, "АЛЯКСЕЕВІЧ");
 	extract_document(m, d);
 	check_fields("tall junk line", d, "surname=ПАЎЛАЎ;given-name=МІХАІЛ;patronymic=АЛЯКСЕЕВІЧ");
+	xmlFreeDoc(doc);
+}
+
+/*
+ * A police certificate's line with a signature's stroke read as "a",
+ * 351 pixels tall on a line of 50 (eval seed 100041): "no" of "has no
+ * criminal record" is a word, not a speck, and the result is read.
+ */
+static void
+test_model_tall_word_makes_no_specks(void **state)
+{
+	static const struct {
+		const char *t, *b;
+	} words[] = {
+		{"above-named", "382 1976 723 2028"}, {"person", "745 1989 912 2041"},
+		{"has", "934 1976 1020 2028"}, {"no", "1041 1989 1098 2027"},
+		{"criminal", "1119 1976 1308 2027"}, {"record.", "1330 1976 1499 2027"},
+		{"No", "1523 1979 1589 2028"}, {"adverse", "1609 1976 1806 2028"},
+		{"information", "1827 1976 2101 2028"}, {"is", "2123 1975 2158 2027"},
+		{"held", "2179 1975 2280 2027"}, {"a", "2254 1975 2481 2326"},
+		{"him.", "2500 1975 2599 2026"},
+	};
+	xmlDocPtr doc;
+	xmlNodePtr d, page, l;
+	size_t i;
+
+	(void)state;
+	page = empty_page("criminal-record-certificate", "batch.tif", &doc, &d);
+	add_words_line(page, 840, 714, 1692, 68, "POLICE CLEARANCE CERTIFICATE");
+	add_words_line(page, 381, 1185, 957, 72, "Surname: WANG");
+	l = boxed(page, "line", NULL, "382 1975 2599 2326");
+	for (i = 0; i < sizeof words / sizeof *words; i++)
+		boxed(l, "w", words[i].t, words[i].b);
+	extract_document(m, d);
+	check_fields("a tall word in the line", d, "surname=WANG;result=none");
 	xmlFreeDoc(doc);
 }
 
@@ -1803,6 +1850,7 @@ main(void)
 		cmocka_unit_test(test_model_tall_junk_line_joins_no_rows),
 		cmocka_unit_test(test_model_value_above_label_and_specks),
 		cmocka_unit_test(test_model_belarusian_slips),
+		cmocka_unit_test(test_model_tall_word_makes_no_specks),
 		cmocka_unit_test(test_model_verdicts_never_flip),
 		cmocka_unit_test(test_model_classify_table),
 		cmocka_unit_test(test_model_title_with_latin_letters),
