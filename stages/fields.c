@@ -1302,16 +1302,9 @@ normalise(const field_model *fm, const pattern *p, const char *span)
 static int
 belarusian_text(const char *s)
 {
-	size_t n = strlen(s), i = 0, k, be = 0, ru = 0;
-	uint32_t c;
+	size_t be = 0, ru = 0;
 
-	for (; i < n; i += k ? k : 1) {
-		if (!(k = utf8_decode(s + i, n - i, &c)))
-			continue;
-		be += c == 0x406 || c == 0x456 || c == 0x40E || c == 0x45E;
-		ru += c == 0x418 || c == 0x438 || c == 0x429 || c == 0x449 || c == 0x42A ||
-		    c == 0x44A;
-	}
+	be_ru_letters(s, &be, &ru);
 	return be >= 5 && be > ru;
 }
 

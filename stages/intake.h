@@ -248,6 +248,9 @@ int name_far_and_whole(const char *read, const char *mine);
  * comes out of OCR as a С (СГУПТА for ГУПТА, eval seed 100015).
  */
 int stray_c_before(const char *read, const char *mine);
+/* Add to *be the letters of s only Belarusian has (І, Ў, either case),
+ * to *ru those only Russian has (И, Щ, Ъ). */
+void be_ru_letters(const char *s, size_t *be, size_t *ru);
 
 /*
  * 1 when the letters of line, all blanks and marks taken out, are the

@@ -1739,7 +1739,7 @@ be_name_word(const char *s)
 /* How many letters of r's words only Belarusian has (*be), and only
  * Russian (*ru). */
 static void
-page_be_ru(struct reading *r, int *be, int *ru)
+page_be_ru(struct reading *r, size_t *be, size_t *ru)
 {
 	xmlNodePtr l, w;
 
@@ -1747,20 +1747,10 @@ page_be_ru(struct reading *r, int *be, int *ru)
 	for (l = r->lines->children; l; l = l->next)
 		for (w = l->children; w; w = w->next) {
 			xmlChar *t;
-			size_t len, i = 0, k;
 
 			if (w->type != XML_ELEMENT_NODE || !(t = xmlNodeGetContent(w)))
 				continue;
-			len = strlen((const char *)t);
-			while (i < len) {
-				uint32_t c = 0;
-
-				k = utf8_decode((const char *)t + i, len - i, &c);
-				i += k ? k : 1;
-				*be += c == 0x406 || c == 0x456 || c == 0x40E || c == 0x45E;
-				*ru += c == 0x418 || c == 0x438 || c == 0x429 || c == 0x449 ||
-				    c == 0x42A || c == 0x44A;
-			}
+			be_ru_letters((const char *)t, be, ru);
 			xmlFree(t);
 		}
 }
@@ -1770,7 +1760,8 @@ belarusian_words(struct ocr_engine *e, struct reading *r, int dpi, double budget
 {
 	double start = mono_ms();
 	int W = pixGetWidth(r->image), H = pixGetHeight(r->image), pad = dpi / 50;
-	int tried = 0, be, ru;
+	int tried = 0;
+	size_t be, ru;
 	xmlNodePtr l, w;
 
 	page_be_ru(r, &be, &ru);

@@ -2328,6 +2328,21 @@ starts_lower(const char *s)
 	return utf8_decode(s, strlen(s), &c) > 0 && is_letter(c) && is_lower(c);
 }
 
+void
+be_ru_letters(const char *s, size_t *be, size_t *ru)
+{
+	size_t n = strlen(s), i = 0, k;
+	uint32_t c = 0;
+
+	for (; i < n; i += k ? k : 1) {
+		if (!(k = utf8_decode(s + i, n - i, &c)))
+			continue;
+		*be += c == 0x406 || c == 0x456 || c == 0x40E || c == 0x45E;
+		*ru += c == 0x418 || c == 0x438 || c == 0x429 || c == 0x449 || c == 0x42A ||
+		    c == 0x44A;
+	}
+}
+
 int
 name_near_miss(const char *read, const char *mine)
 {
