@@ -1466,57 +1466,112 @@ ocr_weak_better(const char *first, double c0, const char *second, double c1)
 	return c1 >= WEAK_SURER && c1 >= c0 + 2 * WEAK_GAIN;
 }
 
-static void
-weak_digit_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
+/*
+ * One kind of second reading of single words, shared by the passes
+ * below: each word of r that want() picks (from its text and confidence)
+ * is read alone by api (set to read words of the page as psm, and held to
+ * whitelist when one is given, before the first such word) and take()
+ * says what the reading makes of it: the word's new text (newly
+ * allocated), or NULL to keep it; *newc set to a confidence when the
+ * word takes that one too.  The first reading stays in attribute first.
+ * At most max words, within budget_ms; returns whether any was read.
+ */
+typedef struct {
+	const char *what;      /* for debugging output */
+	int max, psm;
+	const char *whitelist;
+	int (*want)(const char *t, double c);
+	char *(*take)(const char *t, double c0, const char *v, double c1, double *newc);
+} word_pass;
+
+static int
+reread_words(struct reading *r, TessBaseAPI *api, int dpi, double budget_ms,
+    const word_pass *p)
 {
 	double start = mono_ms();
 	int W = pixGetWidth(r->image), H = pixGetHeight(r->image), pad = dpi / 50;
-	int tried = 0, set = 0;
+	int tried = 0;
 	xmlNodePtr l, w;
 
-	for (l = r->lines->children; l && tried < WEAK_MAX; l = l->next)
-		for (w = l->children; w && tried < WEAK_MAX; w = w->next) {
-			int b[4], n0 = 0, d0 = 0;
-			double c0, c1 = 0;
+	for (l = r->lines->children; l && tried < p->max; l = l->next)
+		for (w = l->children; w && tried < p->max; w = w->next) {
+			int b[4];
+			double c0, c1 = 0, newc = -1;
 			xmlChar *t;
-			char *v;
+			char *v, *now = NULL;
 
 			if (w->type != XML_ELEMENT_NODE || !node_box(w, b) ||
-			    (c0 = node_conf(w)) >= WEAK_CONF || mono_ms() - start > budget_ms)
+			    mono_ms() - start > budget_ms)
 				continue;
+			c0 = node_conf(w);
 			t = xmlNodeGetContent(w);
-			count_letters(t ? (const char *)t : "", NULL, NULL, &n0, &d0);
-			if (d0 < 2) {
+			if (!t || !p->want((const char *)t, c0)) {
 				xmlFree(t);
 				continue;
 			}
-			if (!set) {
-				words_of(e->api, r, dpi, PSM_SINGLE_WORD);
-				set = 1;
+			if (tried++ == 0) {
+				words_of(api, r, dpi, (TessPageSegMode)p->psm);
+				if (p->whitelist)
+					TessBaseAPISetVariable(api, "tessedit_char_whitelist",
+					    p->whitelist);
 			}
-			tried++;
-			if (!(v = read_box(e->api, b, pad, W, H, &c1))) {
-				xmlFree(t);
-				continue;
-			}
-			v[strcspn(v, "\n")] = '\0';
+			if ((v = read_box(api, b, pad, W, H, &c1)) != NULL)
+				now = p->take((const char *)t, c0, v, c1, &newc);
 			if (ocr_debugging())
-				fprintf(stderr, "%s: weak word %d,%d: %d chars at %.0f, alone at %.0f\n",
-				    progname, b[0], b[1], n0, c0, c1);
-			if (ocr_weak_better((const char *)t, c0, v, c1)) {
-				r->conf_sum += c1 - c0;
+				fprintf(stderr, "%s: %s word %d,%d at %.0f: alone at %.0f, %s\n",
+				    progname, p->what, b[0], b[1], c0, c1, now ? "taken" : "refused");
+			if (now) {
 				xml_set(w, "first", (const char *)t);
-				xml_set_text(w, v);
-				xml_setf(w, "c", "%.1f", c1);
+				xml_set_text(w, now);
+				if (newc >= 0) {
+					r->conf_sum += newc - c0;
+					xml_setf(w, "c", "%.1f", newc);
+				}
 			}
+			free(now);
 			free(v);
 			xmlFree(t);
 		}
-	if (set) {
-		TessBaseAPIClear(e->api);
-		TessBaseAPISetPageSegMode(e->api, PSM_AUTO);
+	if (tried) {
+		if (p->whitelist)
+			TessBaseAPISetVariable(api, "tessedit_char_whitelist", "");
+		TessBaseAPIClear(api);
+		TessBaseAPISetPageSegMode(api, PSM_AUTO);
 	}
 	r->conf = r->words > 0 ? r->conf_sum / r->words : 0;
+	return tried > 0;
+}
+
+static int
+weak_want(const char *t, double c)
+{
+	int n = 0, d = 0;
+
+	count_letters(t, NULL, NULL, &n, &d);
+	return c < WEAK_CONF && d >= 2;
+}
+
+static char *
+weak_take(const char *t, double c0, const char *v, double c1, double *newc)
+{
+	char *one = xstrndup(v, strcspn(v, "\n"));
+
+	if (!ocr_weak_better(t, c0, one, c1)) {
+		free(one);
+		return NULL;
+	}
+	*newc = c1;
+	return one;
+}
+
+static const word_pass weak_pass = {
+	"weak", WEAK_MAX, PSM_SINGLE_WORD, NULL, weak_want, weak_take,
+};
+
+static void
+weak_digit_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
+{
+	reread_words(r, e->api, dpi, budget_ms, &weak_pass);
 }
 
 /*
@@ -1617,56 +1672,35 @@ ocr_series_letters(const char *lat, const char *v)
 	return xstrdup(p);
 }
 
+static int
+series_want(const char *t, double c)
+{
+	(void)c;
+	return ocr_series_latin(t) >= 0;
+}
+
+static char *
+series_take(const char *t, double c0, const char *v, double c1, double *newc)
+{
+	int at = ocr_series_latin(t);
+	char *cy = ocr_series_letters(t + at, v), *now;
+
+	(void)c0, (void)c1, (void)newc;
+	if (!cy)
+		return NULL;
+	now = xasprintf("%.*s%s", at, t, cy);
+	free(cy);
+	return now;
+}
+
+static const word_pass series_pass = {
+	"series", SERIES_MAX, PSM_SINGLE_LINE, series_whitelist, series_want, series_take,
+};
+
 static void
 series_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
 {
-	double start = mono_ms();
-	int W = pixGetWidth(r->image), H = pixGetHeight(r->image), pad = dpi / 50;
-	int tried = 0, set = 0;
-	xmlNodePtr l, w;
-
-	for (l = r->lines->children; l && tried < SERIES_MAX; l = l->next)
-		for (w = l->children; w && tried < SERIES_MAX; w = w->next) {
-			int b[4], at;
-			double c1 = 0;
-			xmlChar *t;
-			char *v, *cy = NULL, *now;
-
-			if (w->type != XML_ELEMENT_NODE || !node_box(w, b) ||
-			    mono_ms() - start > budget_ms)
-				continue;
-			t = xmlNodeGetContent(w);
-			if (!t || (at = ocr_series_latin((const char *)t)) < 0) {
-				xmlFree(t);
-				continue;
-			}
-			if (!set) {
-				words_of(e->api, r, dpi, PSM_SINGLE_LINE);
-				TessBaseAPISetVariable(e->api, "tessedit_char_whitelist",
-				    series_whitelist);
-				set = 1;
-			}
-			tried++;
-			if ((v = read_box(e->api, b, pad, W, H, &c1)) != NULL)
-				cy = ocr_series_letters((const char *)t + at, v);
-			if (ocr_debugging())
-				fprintf(stderr, "%s: series word %d,%d: Cyrillic reading %s\n",
-				    progname, b[0], b[1], cy ? "taken" : "refused");
-			if (cy) {
-				now = xasprintf("%.*s%s", at, (const char *)t, cy);
-				xml_set(w, "first", (const char *)t);
-				xml_set_text(w, now);
-				free(now);
-			}
-			free(cy);
-			free(v);
-			xmlFree(t);
-		}
-	if (set) {
-		TessBaseAPISetVariable(e->api, "tessedit_char_whitelist", "");
-		TessBaseAPIClear(e->api);
-		TessBaseAPISetPageSegMode(e->api, PSM_AUTO);
-	}
+	reread_words(r, e->api, dpi, budget_ms, &series_pass);
 }
 
 /*
@@ -1755,14 +1789,30 @@ page_be_ru(struct reading *r, size_t *be, size_t *ru)
 		}
 }
 
+static int
+be_want(const char *t, double c)
+{
+	(void)c;
+	return be_name_word(t);
+}
+
+static char *
+be_take(const char *t, double c0, const char *v, double c1, double *newc)
+{
+	(void)c0, (void)c1, (void)newc;
+	/* Т and І, У and Ў take as many bytes: the reading's letters,
+	 * without a mark it added */
+	return ocr_belarusian_better(t, v) ? xstrndup(v, strlen(t)) : NULL;
+}
+
+static const word_pass be_pass = {
+	"Belarusian", BE_WORDS, PSM_SINGLE_WORD, NULL, be_want, be_take,
+};
+
 static void
 belarusian_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
 {
-	double start = mono_ms();
-	int W = pixGetWidth(r->image), H = pixGetHeight(r->image), pad = dpi / 50;
-	int tried = 0;
 	size_t be, ru;
-	xmlNodePtr l, w;
 
 	page_be_ru(r, &be, &ru);
 	if (be < BE_MIN_LETTERS || be <= ru)
@@ -1771,37 +1821,8 @@ belarusian_words(struct ocr_engine *e, struct reading *r, int dpi, double budget
 		e->bel_tried = 1;
 		e->bel = tess_new("bel");
 	}
-	if (!e->bel)
-		return;
-	words_of(e->bel, r, dpi, PSM_SINGLE_WORD);
-	for (l = r->lines->children; l && tried < BE_WORDS; l = l->next)
-		for (w = l->children; w && tried < BE_WORDS; w = w->next) {
-			int b[4];
-			double c = 0;
-			xmlChar *t;
-			char *v;
-
-			if (w->type != XML_ELEMENT_NODE || !node_box(w, b) ||
-			    mono_ms() - start > budget_ms)
-				continue;
-			t = xmlNodeGetContent(w);
-			if (!t || !be_name_word((const char *)t)) {
-				xmlFree(t);
-				continue;
-			}
-			tried++;
-			v = read_box(e->bel, b, pad, W, H, &c);
-			if (v && ocr_belarusian_better((const char *)t, v)) {
-				/* Т and І, У and Ў take as many bytes: the
-				 * reading's letters, without a mark it added */
-				v[strlen((const char *)t)] = '\0';
-				xml_set(w, "first", (const char *)t);
-				xml_set_text(w, v);
-			}
-			free(v);
-			xmlFree(t);
-		}
-	TessBaseAPIClear(e->bel);
+	if (e->bel)
+		reread_words(r, e->bel, dpi, budget_ms, &be_pass);
 }
 
 /* The Latin and Cyrillic letters of r's words. */
