@@ -830,6 +830,43 @@ junk_separator(const char *s, size_t *i)
 }
 
 /*
+ * A year after a month word with a dot OCR put inside it ("«12» августа
+ * 202.5 года", eval seed 100043): four digits in all, 19.. or 20.. once
+ * joined, a letter before them (past blanks) and no digit or dot after.
+ * In place; 1 when one was mended.
+ */
+static int
+mend_year_dot(char *s)
+{
+	size_t i, n = strlen(s);
+
+	for (i = 0; i + 5 <= n; i++) {
+		size_t k, dots = 0, digits = 0, at = 0, b;
+
+		if (!dig(s, i) || (i > 0 && (dig(s, i - 1) || s[i - 1] == '.')))
+			continue;
+		for (k = i; k < n && (dig(s, k) || s[k] == '.') && digits + dots < 5; k++) {
+			if (s[k] == '.')
+				dots++, at = k;
+			else
+				digits++;
+		}
+		if (digits != 4 || dots != 1 || at == i || s[k - 1] == '.' ||
+		    (k < n && (dig(s, k) || s[k] == '.')))
+			continue;
+		for (b = i; b > 0 && s[b - 1] == ' '; b--)
+			;
+		if (b == i || b == 0 || (unsigned char)s[b - 1] < 0x80 ||
+		    (s[i] == '1' ? (at == i + 1 ? s[at + 1] : s[i + 1]) != '9' :
+		    s[i] != '2' || (at == i + 1 ? s[at + 1] : s[i + 1]) != '0'))
+			continue;
+		memmove(s + at, s + at + 1, n - at);
+		return 1;
+	}
+	return 0;
+}
+
+/*
  * A numeric date whose dots OCR read as other signs with blanks about
  * them: day and month of two digits, a year of four, each separator
  * blanks and one sign ("04 = 02 е 2008").  The digits are as printed.  In
@@ -1163,7 +1200,7 @@ date_read_as_is(const char *span, int *guessed)
 		} else if (step == 2) {
 			drop_stray_letters(fixed);
 		} else if (step == 3) {
-			if (!mend_separators(fixed))
+			if (!mend_separators(fixed) && !mend_year_dot(fixed))
 				continue;
 			/* what the dots were hiding: "18 96.2011" */
 			numeric_repair(fixed);

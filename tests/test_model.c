@@ -1596,6 +1596,11 @@ test_model_date_normalise(void **state)
 		{"сЗ апреля 2026 г. № 4561", "2026-04-03"},    /* a letter beside З: seed 100023 */
 		{"1311 2025", "2025-11-13"},                  /* both dots lost: seed 100023 */
 		{"1399 2025", NULL},
+		{"«12» августа 202.5 года", "2025-08-12"},    /* a dot in the year: seed 100043 */
+		{"«12» августа 2.025 года", "2025-08-12"},
+		{"«12» августа 302.5 года", NULL},            /* no such year */
+		{"«12» августа 202.54 года", NULL},           /* five digits */
+		{"12.08.202.5", NULL},                         /* no month word before it */
 		{"18 96.2011", "2011-06-18"},                 /* a dot lost and 9 for 0 */
 		{"18.67.2005", "2005-07-18"},                 /* 6 for 0 in the month: seed 100008 */
 		{"27.07.2922", "2022-07-27"},                 /* 9 for 0 in the year: seed 100012 */
