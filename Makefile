@@ -29,7 +29,7 @@ DEBS := build-essential pkg-config tesseract-ocr tesseract-ocr-rus tesseract-ocr
 LIB_OBJS := build/util.o build/xmlio.o build/text.o build/sha256.o
 MODEL_OBJS := build/model.o
 RULE_OBJS := build/rules.o
-OCR_OBJS := build/ocr.o build/ocr_image.o build/ocr_engine.o
+OCR_OBJS := build/ocr.o build/ocr_image.o build/ocr_engine.o build/ocr_numeral.o
 
 STAGES := bin/intake-ocr bin/intake-classify bin/intake-extract bin/intake-validate \
 	bin/intake-dossier bin/intake-audit
@@ -124,8 +124,8 @@ build/tests/test_seal: build/seal.o
 build/tests/test_model: EXTRA = $(MODEL_OBJS) build/fields.o
 build/tests/test_model: $(MODEL_OBJS) build/fields.o
 build/tests/test_model: LDLIBS = $(PCRE_LIBS) -lm
-build/tests/test_ocr: EXTRA = build/ocr_image.o build/ocr_engine.o
-build/tests/test_ocr: build/ocr_image.o build/ocr_engine.o
+build/tests/test_ocr: EXTRA = build/ocr_image.o build/ocr_engine.o build/ocr_numeral.o
+build/tests/test_ocr: build/ocr_image.o build/ocr_engine.o build/ocr_numeral.o
 build/tests/test_ocr: LDLIBS = $(OCR_LIBS)
 build/tests/test_ocr: CFLAGS += $(OCR_CFLAGS)
 

@@ -157,6 +157,19 @@ char *ocr_series_letters(const char *lat, const char *v);
 /* Mark page as failed: status="error" reason=reason. */
 void ocr_page_error(xmlNodePtr page, const char *reason);
 
+/* ---- ocr_numeral.c: Roman numerals read from their ink ----------------- */
+
+/* The bytes before the hyphen of a word shaped like a series: one to
+ * five characters, a hyphen, two to four capitals (Latin or Cyrillic);
+ * -1 for any other word. */
+int ocr_series_shape(const char *word);
+/* Is s a Roman numeral as written, I to XXXIX? */
+int ocr_roman_valid(const char *s);
+/* The Roman numeral that starts the series word in box b (x0 y0 x1 y1)
+ * of grey, up to its hyphen, read from the shapes of its glyphs: 1 and
+ * the numeral in out, 0 when unsure.  See ocr_numeral.c. */
+int ocr_ink_numeral(PIX *grey, const int *b, char *out, size_t outsz);
+
 /* ---- ocr.c ----------------------------------------------------------- */
 
 /* Make OpenMP (linked in by Tesseract) single-threaded: the driver runs one

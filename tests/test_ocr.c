@@ -1229,6 +1229,141 @@ test_series_table(void **state)
 	}
 }
 
+/* Words shaped like a series, and Roman numerals as written. */
+static void
+test_series_shape_table(void **state)
+{
+	static const struct {
+		const char *word;
+		int at;
+	} words[] = {
+		{"II-ЧЦ", 2}, {"І-ЧЦ", 2}, {"МИ-ТЦ", 4}, {"11-ЮЭ", 2},
+		{"ХІІ-ГЧ", 6}, {"Ш-СЕ", 2}, {"III-GE", 3}, {"VIII-ФЭ", 4},
+		{"I-SZH", 1}, {"IX-ISH", 2},
+		{"пр-т", -1},        /* not capitals */
+		{"39/3-141641", -1}, /* digits after the hyphen */
+		{"I-К", -1},         /* one letter */
+		{"I-КБМНО", -1},     /* five */
+		{"-КБ", -1},         /* nothing before the hyphen */
+		{"ЧЦ", -1},
+		{"ДВАДЦАТЬ-ПЯТЬ", -1}, /* eight before */
+		{"ABCDEF-КБ", -1},   /* six before */
+		{"I КБ", -1},
+	};
+	static const struct {
+		const char *s;
+		int want;
+	} numerals[] = {
+		{"I", 1}, {"II", 1}, {"III", 1}, {"IV", 1}, {"V", 1}, {"VI", 1},
+		{"VII", 1}, {"VIII", 1}, {"IX", 1}, {"X", 1}, {"XII", 1},
+		{"XIX", 1}, {"XXXIX", 1},
+		{"", 0}, {"IIII", 0}, {"VV", 0}, {"IIV", 0}, {"XXXX", 0},
+		{"VX", 0}, {"IXI", 0},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof words / sizeof *words; i++) {
+		if (ocr_series_shape(words[i].word) != words[i].at)
+			print_message("word %zu: %s\n", i, words[i].word);
+		assert_int_equal(ocr_series_shape(words[i].word), words[i].at);
+	}
+	for (i = 0; i < sizeof numerals / sizeof *numerals; i++) {
+		if (ocr_roman_valid(numerals[i].s) != numerals[i].want)
+			print_message("numeral %s\n", numerals[i].s);
+		assert_int_equal(ocr_roman_valid(numerals[i].s), numerals[i].want);
+	}
+}
+
+/* A series word drawn in face at size px, black on white; b is set to
+ * the box of its ink, padded by 3 pixels as Tesseract's word boxes are
+ * not. */
+static PIX *
+series_word(const char *face, int bold, double size, const char *word, int b[4])
+{
+	cairo_t *cr = blank_page(900, 200);
+	cairo_text_extents_t ext;
+
+	cairo_select_font_face(cr, face, CAIRO_FONT_SLANT_NORMAL,
+	    bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+	cairo_set_font_size(cr, size);
+	cairo_text_extents(cr, word, &ext);
+	cairo_move_to(cr, 50, 120);
+	cairo_show_text(cr, word);
+	b[0] = (int)(50 + ext.x_bearing) - 3;
+	b[1] = (int)(120 + ext.y_bearing) - 3;
+	b[2] = (int)(50 + ext.x_bearing + ext.width) + 4;
+	b[3] = (int)(120 + ext.y_bearing + ext.height) + 4;
+	return page_pix(cr);
+}
+
+/* The numeral of a series read from its ink, in the faces of the
+ * generated certificates, sans and serif, narrow and mono, at the sizes
+ * of a 300 dpi scan; glyphs that are not a numeral, or a seal's line
+ * across them, leave it unsure. */
+static void
+test_series_numeral_from_ink(void **state)
+{
+	static const struct {
+		const char *face;
+		int bold;
+	} faces[] = {
+		{"DejaVu Sans", 1}, {"DejaVu Serif", 0}, {"DejaVu Sans Mono", 1},
+		{"Liberation Serif", 1}, {"Liberation Sans Narrow", 0},
+		{"FreeSerif", 0}, {"Noto Mono", 0},
+	};
+	static const char *const series[] = {
+		"I-МН", "II-ЧЦ", "III-ЮЭ", "IV-АБ", "V-СЖ", "VI-ШВ", "VII-ГЧ",
+		"VIII-ТЦ", "IX-ЛС", "X-БР", "XII-НО", "III-GE",
+	};
+	static const char *const not_numerals[] = { "ЛЖ-МН", "Серия", "ОО-КБ" };
+	size_t f, i;
+	double size;
+	int b[4];
+	char got[8];
+
+	(void)state;
+	for (f = 0; f < sizeof faces / sizeof *faces; f++)
+		for (size = 34; size <= 64; size += 10)
+			for (i = 0; i < sizeof series / sizeof *series; i++) {
+				PIX *pix = series_word(faces[f].face, faces[f].bold, size, series[i], b);
+				size_t n = strcspn(series[i], "-");
+				int ok = ocr_ink_numeral(pix, b, got, sizeof got);
+
+				if (!ok || strlen(got) != n || strncmp(got, series[i], n) != 0)
+					print_message("%s %.0f: %s read %s\n", faces[f].face, size,
+					    series[i], ok ? got : "(unsure)");
+				assert_true(ok);
+				assert_int_equal(strlen(got), n);
+				assert_memory_equal(got, series[i], n);
+				pixDestroy(&pix);
+			}
+	for (i = 0; i < sizeof not_numerals / sizeof *not_numerals; i++) {
+		PIX *pix = series_word("DejaVu Sans", 1, 50, not_numerals[i], b);
+
+		assert_false(ocr_ink_numeral(pix, b, got, sizeof got));
+		pixDestroy(&pix);
+	}
+	{
+		/* II-ЧЦ with a seal's ring through its numeral */
+		cairo_t *cr = blank_page(900, 200);
+		PIX *pix;
+
+		cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+		    CAIRO_FONT_WEIGHT_BOLD);
+		cairo_set_font_size(cr, 50);
+		cairo_move_to(cr, 50, 120);
+		cairo_show_text(cr, "II-ЧЦ");
+		cairo_set_line_width(cr, 3);
+		cairo_arc(cr, 20, 160, 90, 0, 2 * M_PI);
+		cairo_stroke(cr);
+		pix = page_pix(cr);
+		b[0] = 50, b[1] = 78, b[2] = 230, b[3] = 125;
+		assert_false(ocr_ink_numeral(pix, b, got, sizeof got));
+		pixDestroy(&pix);
+	}
+}
+
 /* Which Belarusian readings of a word replace the first (Т read for І,
  * У for Ў). */
 static void
@@ -1931,6 +2066,8 @@ main(void)
 		cmocka_unit_test(test_maybe_latin_table),
 		cmocka_unit_test(test_weak_better_table),
 		cmocka_unit_test(test_series_table),
+		cmocka_unit_test(test_series_shape_table),
+		cmocka_unit_test(test_series_numeral_from_ink),
 		cmocka_unit_test(test_belarusian_better_table),
 		cmocka_unit_test(test_latin_name_on_cyrillic_page),
 		cmocka_unit_test(test_program_reports_bad_files_and_goes_on),
