@@ -766,7 +766,12 @@ reread_rows(struct reading *r, PIX *bin, PIX *rules, int dpi, BOXA **lost)
 		l_int32 x, y, bw, bh;
 
 		boxaGetBoxGeometry(comps, i, &x, &y, &bw, &bh);
-		if (bh >= REREAD_MIN_H * hdpi && bh <= REREAD_MAX_H * hdpi && bw >= 2) {
+		/* A piece much taller than wide is no line of text but a dash
+		 * of a frame's side: a certificate's dashed border made 16
+		 * rows of its left and right dashes on eval seed 100043, and
+		 * the series line under them was past REREAD_MAX. */
+		if (bh >= REREAD_MIN_H * hdpi && bh <= REREAD_MAX_H * hdpi && bw >= 2 &&
+		    bw * 2 >= bh) {
 			add_to_rows(rows, 2 * x, 2 * y, 2 * bw, 2 * bh, 0);
 			boxaAddBox(*lost, boxCreate(2 * x, 2 * y, 2 * bw, 2 * bh), L_INSERT);
 		}

@@ -940,6 +940,74 @@ test_lost_line_read_again(void **state)
 	pixDestroy(&pix);
 }
 
+/*
+ * A certificate in a dashed frame (eval seed 100043): the dashes of its
+ * sides are ink no word covers, and were read as rows, left and right
+ * dash of each height one row, enough of them to use up the rows a page
+ * may read again before the series line lost under them.  Pieces much
+ * taller than wide are no rows now, and the line is read.
+ */
+static void
+test_frame_dashes_are_no_rows(void **state)
+{
+	static const char *const form_lines[] = {
+		"СВИДЕТЕЛЬСТВО О РОЖДЕНИИ", "Фамилия ВАСИЛЕВСКАЯ", "Собственное имя СВЕТЛАНА",
+		"Отчество МИХАЙЛОВНА", "Дата рождения 18.11.1996", "Место рождения г. Бобруйск",
+		"Отец ВАСИЛЕВСКИЙ МИХАИЛ ИВАНОВИЧ", "Мать ВАСИЛЕВСКАЯ ГАЛИНА АЛЕКСАНДРОВНА",
+		"о чем «16» декабря 1996 года составлена запись акта о рождении № 1436",
+		"Место государственной регистрации", "Отдел загса Бобруйского горисполкома",
+		"Дата выдачи 25.12.1996", "Руководитель органа, регистрирующего акты",
+		"гражданского состояния", NULL,
+	};
+	cairo_t *cr = blank_page(1800, 3400);
+	PIX *pix, *grey;
+	xmlNodePtr page;
+	char *text;
+	int y;
+
+	(void)state;
+	cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+	    CAIRO_FONT_WEIGHT_BOLD);
+	cairo_set_font_size(cr, 48);
+	for (y = 0; form_lines[y]; y++) {
+		cairo_move_to(cr, 200, 250 + 100 * y);
+		cairo_show_text(cr, form_lines[y]);
+	}
+	cairo_move_to(cr, 200, 3200);
+	cairo_show_text(cr, "Серия I-КБ № 5976039");
+	/* a heavy outer line, and a hairline inside it that the scan broke */
+	cairo_rectangle(cr, 60, 60, 1680, 10);
+	cairo_rectangle(cr, 60, 3330, 1680, 10);
+	cairo_rectangle(cr, 60, 60, 10, 3280);
+	cairo_rectangle(cr, 1730, 60, 10, 3280);
+	for (y = 100; y < 3300; y += 56) {
+		cairo_rectangle(cr, 90, y, 5, 36);
+		cairo_rectangle(cr, 1705, y, 5, 36);
+	}
+	cairo_fill(cr);
+	pix = page_pix(cr);
+	grey = pixConvertTo8(pix, 0);
+	page = recognise(pix, 300);
+	{
+		char *rot = xml_get(page, "rotate");
+
+		assert_string_equal(rot, "0");   /* read upright, as a scan is */
+		free(rot);
+	}
+	drop_lines_with(page, "5976039");
+	text = words_of(page);
+	assert_null(strstr(text, "5976039"));
+	free(text);
+	ocr_reread(engine, grey, 300, page);
+	text = words_of(page);
+	print_message("after second readings: %s\n", text);
+	assert_non_null(strstr(text, "5976039"));
+	free(text);
+	xmlFreeNode(page);
+	pixDestroy(&grey);
+	pixDestroy(&pix);
+}
+
 /* The words OCR reads on pix at 300 dpi (printed for the log); pix freed. */
 static char *
 read_and_free(PIX *pix)
@@ -2055,6 +2123,7 @@ main(void)
 		cmocka_unit_test(test_skewed_page_straightened),
 		cmocka_unit_test(test_blank_and_tiny_pages_are_empty),
 		cmocka_unit_test(test_lost_line_read_again),
+		cmocka_unit_test(test_frame_dashes_are_no_rows),
 		cmocka_unit_test(test_colour_seal_over_text),
 		cmocka_unit_test(test_lost_value_beside_label),
 		cmocka_unit_test(test_lost_row_read_as_sparse_text),
