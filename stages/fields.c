@@ -301,6 +301,37 @@ series_clean(const char *s, int cyrillic)
 			c = t;
 		}
 	}
+	/* The same after more of a numeral ("ХЕБЮ № 235878" for XI-БЮ,
+	 * eval seed 100044): Roman digits (Х and У too: before the Е
+	 * they cannot be letters of a two-letter series), Е or Г, two
+	 * letters, and the digits before with one I more a numeral. */
+	sp = strchr(c, ' ');
+	if (!strchr(c, '-') && sp && sp - c > 6) {
+		char *e = sp - 6;
+		uint32_t a, b, x;
+		size_t k, n = 0;
+		int ok = (strncmp(e, "Е", 2) == 0 || strncmp(e, "Г", 2) == 0) &&
+		    utf8_decode(e + 2, 2, &a) == 2 && utf8_decode(e + 4, 2, &b) == 2 &&
+		    is_series_letter(a) && is_series_letter(b);
+
+		for (k = 0; ok && c + k < e; k += n) {
+			n = utf8_decode(c + k, (size_t)(e - c) - k, &x);
+			ok = n > 0 && ((x > 0 && x < 0x80 && strchr("IVX1l|", (int)x)) ||
+			    x == 0x406 || x == 0x425 || x == 0x423);
+		}
+		if (ok) {
+			char *num = xasprintf("%.*sI", (int)(e - c), c), *r = roman(num);
+
+			if (r) {
+				char *t = xasprintf("%s-%s", r, e + 2);
+
+				free(c);
+				c = t;
+			}
+			free(r);
+			free(num);
+		}
+	}
 	/* A hyphen OCR lost ("ІПК № 3511821" for I-ПК): a series has two
 	 * letters, so the first word's last two letters after a Roman
 	 * numeral of I, V, X only (П and Ш would be ambiguous). */

@@ -350,6 +350,9 @@ static const field_row field_rows[] = {
 	    "surname=ШЕВЧУК;given-name=СЕРГЕЙ;patronymic=АРТЕМОВИЧ;number=I-ПК 3511821"},
 	{"series: I and its hyphen as Е (eval seed 100015)", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nСерия ЕБР № 1221418\n", "number=I-БР 1221418"},
+	{"RF series without its label, XI- as ХЕ (eval seed 100044)", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nДата выдачи 05.02.2011\nХЕБЮ № 235878\n",
+	    "issue-date=2011-02-05;number=XI-БЮ 235878"},
 	{"criminal record: НЕ read as Latin He (eval seed 100041)", "criminal-record-certificate",
 	    "СПРАВКА\nо наличии (отсутствии) судимости\nФамилия MILLER\n"
 	    "Сведениями о судимости в отношении указанного лица информационный центр He\n"
@@ -1497,6 +1500,10 @@ test_model_number_series(void **state)
 		{"V-H® 308007", "cyrillic", "V-НФ 308007"},         /* Ф as ®: seed 100025 */
 		{"ГЛС 0999969", "cyrillic", "I-ЛС 0999969"},        /* as Г: seed 100019 */
 		{"ЕБРМ 1221418", "cyrillic", NULL},                 /* four letters */
+		{"ХЕБЮ 235878", "cyrillic", "XI-БЮ 235878"},        /* X, then I- as Е: seed 100044 */
+		{"УГКБ 235878", "cyrillic", "VI-КБ 235878"},        /* У for V, I- as Г */
+		{"ШЕБЮ 235878", "cyrillic", NULL},                  /* Ш before Е is no digit here */
+		{"ХЕБЮЮ 235878", "cyrillic", NULL},                 /* three letters after */
 		{"ЖБР 1221418", "cyrillic", NULL},                  /* not Е or Г */
 		{"XIIАУ 063221", "cyrillic", "XII-АУ 063221"},
 		{"ІК 0651262", "cyrillic", NULL},                   /* one letter: the series is lost */
