@@ -1006,6 +1006,47 @@ same_word(const line_box *a, const line_box *b)
 	return h > 0 && gap >= -h / 4 && 5 * gap < h;
 }
 
+/*
+ * A line of one word of a letter or two whose ink is half or more inside
+ * a word of another line: the same ink read twice.  The "у" of
+ * "судимости" came out again as a line of its own, between "...
+ * информационный центр не" and "располагает." (eval seed 100045), and
+ * the "no record" wording was not found.  Such a line is no text.
+ */
+static int
+echo_line(xmlNodePtr page, xmlNodePtr line)
+{
+	xmlNodePtr w = xml_child(line, "w"), l, o;
+	char *t;
+	int wb[4], ob[4], n, digits, area;
+
+	if (!w || xml_next(w, "w"))
+		return 0;
+	t = xml_content(w);
+	n = alnums(t, &digits);
+	free(t);
+	parse_box(w, wb);
+	area = (wb[2] - wb[0]) * (wb[3] - wb[1]);
+	if (n < 1 || n > 2 || digits > 1 || area <= 0)
+		return 0;
+	for (l = xml_child(page, "line"); l; l = xml_next(l, "line")) {
+		if (l == line)
+			continue;
+		for (o = xml_child(l, "w"); o; o = xml_next(o, "w")) {
+			int x0, y0, x1, y1;
+
+			parse_box(o, ob);
+			x0 = wb[0] > ob[0] ? wb[0] : ob[0];
+			y0 = wb[1] > ob[1] ? wb[1] : ob[1];
+			x1 = wb[2] < ob[2] ? wb[2] : ob[2];
+			y1 = wb[3] < ob[3] ? wb[3] : ob[3];
+			if (x1 > x0 && y1 > y0 && 2 * (x1 - x0) * (y1 - y0) >= area)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 static void
 build(page_text *pt, xmlNodePtr *pages, size_t npages, int rows)
 {
@@ -1020,11 +1061,17 @@ build(page_text *pt, xmlNodePtr *pages, size_t npages, int rows)
 			line_box *lb;
 			size_t n = page_rows(pages[i], &lb);
 
+			int skipped_first = 0;
+
 			for (k = 0; k < n; k++) {
 				int first = k == 0 || lb[k].row != lb[k - 1].row ||
-				    same_word(&lb[k - 1], &lb[k]);
+				    same_word(&lb[k - 1], &lb[k]) || skipped_first;
+				int echo = echo_line(pages[i], lb[k].node);
 
-				add_line(pt, pages[i], lb[k].node, &cap, &wcap, &first);
+				/* a row's first line skipped: the next is first */
+				skipped_first = echo && first;
+				if (!echo)
+					add_line(pt, pages[i], lb[k].node, &cap, &wcap, &first);
 				if (pt->len + 2 > cap)
 					pt->text = xrealloc(pt->text, cap *= 2);
 				if (k + 1 == n || lb[k + 1].row != lb[k].row)
@@ -1035,6 +1082,8 @@ build(page_text *pt, xmlNodePtr *pages, size_t npages, int rows)
 			for (line = xml_child(pages[i], "line"); line; line = xml_next(line, "line")) {
 				int first = 1;
 
+				if (echo_line(pages[i], line))
+					continue;
 				add_line(pt, pages[i], line, &cap, &wcap, &first);
 				if (pt->len + 2 > cap)
 					pt->text = xrealloc(pt->text, cap *= 2);

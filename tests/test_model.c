@@ -1083,6 +1083,49 @@ test_model_tall_word_makes_no_specks(void **state)
 }
 
 /*
+ * The "у" of "судимости" read a second time as a line of its own, between
+ * "... информационный центр не" and "располагает." (the boxes of eval seed
+ * 100045): the same ink read twice is no line, and the "no record"
+ * wording is read.  A letter on a line of its own away from other words
+ * stays.
+ */
+static void
+test_model_ink_read_twice(void **state)
+{
+	static const struct {
+		const char *t, *b;
+	} words[] = {
+		{"Сведениями", "261 1025 424 1049"}, {"о", "434 1033 448 1047"},
+		{"судимости", "458 1032 596 1049"}, {"в", "608 1033 620 1047"},
+		{"отношении", "630 1032 777 1048"}, {"указанного", "797 1032 934 1048"},
+		{"лица", "944 1032 1005 1049"}, {"информационный", "1016 1026 1253 1049"},
+		{"центр", "1265 1032 1323 1049"}, {"не", "1350 1033 1377 1048"},
+	};
+	xmlDocPtr doc;
+	xmlNodePtr d, page, l;
+	size_t i;
+	int away;
+
+	(void)state;
+	for (away = 0; away < 2; away++) {
+		page = empty_page("criminal-record-certificate", "batch.tif", &doc, &d);
+		add_words_line(page, 728, 424, 217, 35, "СПРАВКА");
+		add_words_line(page, 541, 490, 586, 31, "о наличии (отсутствии) судимости");
+		add_words_line(page, 182, 597, 479, 27, "Фамилия SINGH");
+		l = boxed(page, "line", NULL, "261 1025 1377 1049");
+		for (i = 0; i < sizeof words / sizeof *words; i++)
+			boxed(l, "w", words[i].t, words[i].b);
+		l = boxed(page, "line", NULL, away ? "1472 1033 1481 1054" : "472 1033 481 1054");
+		boxed(l, "w", "у", away ? "1472 1033 1481 1054" : "472 1033 481 1054");
+		add_words_line(page, 182, 1080, 163, 22, "располагает.");
+		extract_document(m, d);
+		/* away from any word the letter is text, and breaks the wording */
+		check_fields("ink read twice", d, away ? "surname=SINGH;!result" : "surname=SINGH;result=none");
+		xmlFreeDoc(doc);
+	}
+}
+
+/*
  * Lines as Tesseract read a Belarusian birth certificate on eval seed
  * 100037: the birth date's label came out as "дапанарадюэня" at 5% (the
  * date is found above its caption), and the І of -ІЧ as Т.
@@ -1908,6 +1951,7 @@ main(void)
 		cmocka_unit_test(test_model_value_above_label_and_specks),
 		cmocka_unit_test(test_model_belarusian_slips),
 		cmocka_unit_test(test_model_tall_word_makes_no_specks),
+		cmocka_unit_test(test_model_ink_read_twice),
 		cmocka_unit_test(test_model_verdicts_never_flip),
 		cmocka_unit_test(test_model_classify_table),
 		cmocka_unit_test(test_model_title_with_latin_letters),
