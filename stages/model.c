@@ -838,6 +838,25 @@ line_word_size(xmlNodePtr line, const int lb[4])
 	return 2 * sizes[n - 2];
 }
 
+/*
+ * A word of Latin capitals ending in "!": the ! is an I misread (KARIM!
+ * for KARIMI, eval seed 100045; a name in capitals never ends in an
+ * exclamation mark).  Only a word all ASCII capitals: "КОВАЛ! EBA" for
+ * КОВАЛЁВА (seed 100043) is no Latin name.  In place.
+ */
+static void
+latin_bang_i(char *s)
+{
+	size_t n = strlen(s), i;
+
+	if (n < 3 || s[n - 1] != '!')
+		return;
+	for (i = 0; i + 1 < n; i++)
+		if (s[i] < 'A' || s[i] > 'Z')
+			return;
+	s[n - 1] = 'I';
+}
+
 /* Append one line's words to pt (a space between words, none at the end). */
 static void
 add_line(page_text *pt, xmlNodePtr page, xmlNodePtr line, size_t *cap, size_t *wcap,
@@ -859,6 +878,7 @@ add_line(page_text *pt, xmlNodePtr page, xmlNodePtr line, size_t *cap, size_t *w
 			free(s);
 			continue;
 		}
+		latin_bang_i(s);
 		while (pt->len + n + 3 > *cap)
 			pt->text = xrealloc(pt->text, *cap *= 2);
 		if (!*first)

@@ -239,6 +239,14 @@ static const field_row field_rows[] = {
 	    "medical-certificate",
 	    "МЕДИЦИНСКОЕ ЗАКЛЮЧЕНИЕ\nФамилия Куз ЬМИЧ\nИмя Андрей\nОтчество Кириллович\n",
 	    "surname=Кузьмич;given-name=Андрей;patronymic=Кириллович"},
+	{"by-med: an I read as ! after a Latin name (seed 100045)", "medical-certificate",
+	    "МЕДИЦИНСКАЯ СПРАВКА\nо состоянии здоровья\n"
+	    "1. Фамилия, собственное имя, отчество (если таковое имеется)\nKARIM! Mohammad\n",
+	    "surname=KARIMI;given-name=Mohammad"},
+	{"ru-crim: Ё read as \"! E\" in a Cyrillic name is no I (seed 100043)",
+	    "criminal-record-certificate",
+	    "СПРАВКА\nо наличии (отсутствии) судимости\n"
+	    "Фамилия, имя, отчество _КОВАЛ! EBA КСЕНИЯ АНДРЕЕВНА\n", "!given-name"},
 	{"by-med: № read as Ле (eval seed 100022)", "medical-certificate",
 	    "МЕДИЦИНСКАЯ СПРАВКА\nо состоянии здоровья\nДата выдачи 09.02.2026 Ле 8944\n",
 	    "issue-date=2026-02-09;number=8944"},

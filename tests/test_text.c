@@ -831,6 +831,7 @@ test_text_name_clean(void **state)
 		{"A7", "A7"},                          /* one letter: not a name word */
 		{"Zeynep 1972", "Zeynep 1972"},        /* a number beside a name stays */
 		{"7eynep", "7eynep"},                  /* lower case beside it */
+		{"ТНОМА$", "THOMAS"},                  /* look-alikes, and $ for S: seed 100018 */
 		{"\xff\xfeИВАН\x01", "ИВАН"},
 		{"", ""},
 		{":—_", ""},
