@@ -1295,6 +1295,38 @@ text_value(const char *s)
 	return p;
 }
 
+/* Does upper-case s end as a Russian or Belarusian patronymic does? */
+static int
+patronymic_end(const char *s)
+{
+	static const char *const ends[] = {
+		"ОВИЧ", "ЕВИЧ", "ОВНА", "ЕВНА", "ИЧНА", "ЬИЧ",
+		"АВІЧ", "ЕВІЧ", "АЎНА", "ЕЎНА", "ІЧНА",
+	};
+	size_t n = strlen(s), i, k;
+
+	for (i = 0; i < sizeof ends / sizeof *ends; i++)
+		if ((k = strlen(ends[i])) <= n && strcmp(s + n - k, ends[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* s in upper case (Latin and Cyrillic); a new string. */
+static char *
+upper_utf8(const char *s)
+{
+	size_t n = strlen(s), i = 0, k, o = 0;
+	char *out = xmalloc(n + 1);
+	uint32_t c;
+
+	while (i < n && (k = utf8_decode(s + i, n - i, &c)) > 0) {
+		o += utf8_encode(upper_cp(c), out + o);
+		i += k;
+	}
+	out[o] = '\0';
+	return out;
+}
+
 /* "…АУНА" / "…ЕУНА" / "…ОУНА" (either case) at the end of a word of v
  * -> "…АЎНА": in place (У and Ў take two bytes each in UTF-8). */
 static void
@@ -1711,6 +1743,20 @@ one_letter(const char *s, size_t n)
 	return n > 0 && utf8_decode(s, n, &cp) == n;
 }
 
+/* Do pieces a and b (b in capitals) end as a patronymic joined, and a
+ * alone does not ("Арте МОВИЧ" for Артемович, eval seed 100045)? */
+static int
+patronymic_tail(const char *a, size_t na, const char *b, size_t nb)
+{
+	char *ua = xstrndup(a, na), *up = upper_utf8(ua), *joined = xasprintf("%s%.*s", up, (int)nb, b);
+	int yes = patronymic_end(joined) && !patronymic_end(up);
+
+	free(ua);
+	free(up);
+	free(joined);
+	return yes;
+}
+
 static int
 name_fragment_fits(const char *a, size_t na, const char *b, size_t nb)
 {
@@ -1722,7 +1768,7 @@ name_fragment_fits(const char *a, size_t na, const char *b, size_t nb)
 	 * not a stamp's "ОИ" after "Сергей"). */
 	if (ka >= 0 && (ka & 12) == 4 && (ka & 3) == 3 && small_caps_only(b, nb) &&
 	    (!strncmp(b, "Ь", 2) || !strncmp(b, "Ъ", 2) || !strncmp(b, "Ы", 2) ||
-	    short_piece(a, na)))
+	    short_piece(a, na) || patronymic_tail(a, na, b, nb)))
 		kb = (kb & ~3) | 2;
 
 	/* A Cyrillic name's tail read in Latin look-alikes ("СИДОРЕН KO"),

@@ -239,6 +239,12 @@ static const field_row field_rows[] = {
 	    "medical-certificate",
 	    "МЕДИЦИНСКОЕ ЗАКЛЮЧЕНИЕ\nФамилия Куз ЬМИЧ\nИмя Андрей\nОтчество Кириллович\n",
 	    "surname=Кузьмич;given-name=Андрей;patronymic=Кириллович"},
+	{"ru-med: a patronymic's tail read in capitals (seed 100045)", "medical-certificate",
+	    "МЕДИЦИНСКОЕ ЗАКЛЮЧЕНИЕ\nФамилия Морозов\nИмя Олег\nОтчество Арте МОВИЧ\n",
+	    "surname=Морозов;given-name=Олег;patronymic=Артемович"},
+	{"ru-med: a second word that does not end a patronymic stays apart", "medical-certificate",
+	    "МЕДИЦИНСКОЕ ЗАКЛЮЧЕНИЕ\nФамилия Морозов\nИмя Олег\nОтчество Арте МОНА\n",
+	    "surname=Морозов;given-name=Олег;patronymic=Арте"},
 	{"by-med: an I read as ! after a Latin name (seed 100045)", "medical-certificate",
 	    "МЕДИЦИНСКАЯ СПРАВКА\nо состоянии здоровья\n"
 	    "1. Фамилия, собственное имя, отчество (если таковое имеется)\nKARIM! Mohammad\n",
