@@ -139,6 +139,9 @@ PIX *ocr_even_background(PIX *grey);
  * second, English reading (attribute en).
  */
 int ocr_maybe_latin(const char *word);
+/* Is word ("№071") a Latin name read as № and digits, after prev
+ * ("OKAFOR") on its line?  See ocr_engine.c. */
+int ocr_sign_for_name(const char *prev, const char *word);
 /* Does the second reading of a word of digits read weakly in its line
  * (first, confidence c0), read alone (second, c1), replace it: as many
  * characters and digits, and surer by far?  See ocr_engine.c. */

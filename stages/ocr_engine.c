@@ -1379,6 +1379,49 @@ ocr_maybe_latin(const char *s)
 }
 
 /*
+ * A Latin name on a Cyrillic page read as the number sign and digits:
+ * "OKAFOR №071" for OKAFOR Ngozi (N as №, g as 0, z as 7, i as 1: three
+ * times on eval seeds 100042 and 100045, twice a complete case sent to
+ * review for a given name not read).  Such a word is never tried as a
+ * Latin name, having no letter.  It is when the word before it on its
+ * line is a Latin word of three letters or more with a capital, and it
+ * is № and two to five digits: its English reading replaces it when that
+ * is a capitalised Latin word about as long, read with LATIN_MIN_CONF
+ * or more (a number after a Latin name is no name, but "№071" is no
+ * number either).
+ */
+int
+ocr_sign_for_name(const char *prev, const char *word)
+{
+	size_t n = strlen(word), i, caps = 0;
+
+	if (strncmp(word, "№", 3) != 0 || n < 5 || n > 8)
+		return 0;
+	for (i = 3; i < n; i++)
+		if (word[i] < '0' || word[i] > '9')
+			return 0;
+	n = strlen(prev);
+	if (n < 3)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (!((prev[i] >= 'A' && prev[i] <= 'Z') || (prev[i] >= 'a' && prev[i] <= 'z')))
+			return 0;
+		caps += prev[i] >= 'A' && prev[i] <= 'Z';
+	}
+	return caps > 0;
+}
+
+/* The text of the element word before w on its line, or NULL. */
+static xmlChar *
+word_before(xmlNodePtr w)
+{
+	for (w = w->prev; w; w = w->prev)
+		if (w->type == XML_ELEMENT_NODE)
+			return xmlNodeGetContent(w);
+	return NULL;
+}
+
+/*
  * Read words of r again in English alone.  On a Latin page (latin set)
  * every word with a Cyrillic letter, and the reading replaces the word
  * when it is good enough; on a Cyrillic page the words that could be
@@ -1395,7 +1438,7 @@ english_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms
 	for (l = r->lines->children; l && tried < most; l = l->next)
 		for (w = l->children; w && tried < most; w = w->next) {
 			xmlChar *t;
-			int b[4], wl = 0, wc = 0, nl = 0, nc = 0;
+			int b[4], wl = 0, wc = 0, nl = 0, nc = 0, sign = 0;
 			double c = 0;
 			char *en;
 
@@ -1405,11 +1448,19 @@ english_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms
 			t = xmlNodeGetContent(w);
 			if (t)
 				count_letters((const char *)t, &wl, &wc, NULL, NULL);
-			if (!t || wc == 0 || wl + wc < 2 ||
-			    (!latin && !ocr_maybe_latin((const char *)t))) {
+			if (t && !latin && wc == 0 && strncmp((const char *)t, "№", 3) == 0) {
+				xmlChar *p = word_before(w);
+
+				sign = p && ocr_sign_for_name((const char *)p, (const char *)t);
+				xmlFree(p);
+			}
+			if (!t || (!sign && (wc == 0 || wl + wc < 2 ||
+			    (!latin && !ocr_maybe_latin((const char *)t))))) {
 				xmlFree(t);
 				continue;
 			}
+			if (sign)  /* № and digits: as many characters */
+				wc = (int)strlen((const char *)t) - 3 + 1;
 			tried++;
 			en = english_word(e->latin, b, dpi / 50, W, H, &c);
 			if (en)
@@ -1419,9 +1470,10 @@ english_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms
 				    "(%.0f against %.0f)\n", progname, b[0], b[1],
 				    latin ? "Cyrillic on a Latin page" : "could be Latin",
 				    en ? "Latin" : "refused", c, node_conf(w));
-			if (!en || nl < wl + wc - 2 || nl > wl + wc + 2) {
+			if (!en || nl < wl + wc - 2 || nl > wl + wc + 2 ||
+			    (sign && (c < LATIN_MIN_CONF || en[0] < 'A' || en[0] > 'Z'))) {
 				/* not Latin, or not the word */
-			} else if (!latin || c < LATIN_MIN_CONF) {
+			} else if ((!latin && !sign) || c < LATIN_MIN_CONF) {
 				/* beside the word: MARIIA for МАВПА read at
 				 * 40 on a Latin page (seed 100031) */
 				xml_set(w, "en", en);

@@ -1297,6 +1297,37 @@ test_series_table(void **state)
 	}
 }
 
+/* Which words read as № and digits may be a Latin name misread. */
+static void
+test_sign_for_name_table(void **state)
+{
+	static const struct {
+		const char *prev, *word;
+		int want;
+	} rows[] = {
+		{"OKAFOR", "№071", 1},     /* Ngozi: eval seeds 100042-100045 */
+		{"OKAFOR", "№9071", 1},
+		{"Okafor", "№0271", 1},
+		{"справки", "№071", 0},    /* a number after a Cyrillic word */
+		{"OKAFOR", "№", 0},        /* the sign alone */
+		{"OKAFOR", "№7", 0},       /* one digit */
+		{"OKAFOR", "№071234", 0},  /* six: a number */
+		{"OKAFOR", "№07a", 0},
+		{"OK", "№071", 0},         /* too short to be a name before */
+		{"okafor", "№071", 0},     /* no capital */
+		{"OKAF0R", "№071", 0},
+		{"OKAFOR", "N071", 0},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof rows / sizeof *rows; i++) {
+		if (ocr_sign_for_name(rows[i].prev, rows[i].word) != rows[i].want)
+			print_message("row %zu: %s %s\n", i, rows[i].prev, rows[i].word);
+		assert_int_equal(ocr_sign_for_name(rows[i].prev, rows[i].word), rows[i].want);
+	}
+}
+
 /* Words shaped like a series, and Roman numerals as written. */
 static void
 test_series_shape_table(void **state)
@@ -2133,6 +2164,7 @@ main(void)
 		cmocka_unit_test(test_grey_seal_over_a_line),
 		cmocka_unit_test(test_cyrillic_word_on_latin_page),
 		cmocka_unit_test(test_maybe_latin_table),
+		cmocka_unit_test(test_sign_for_name_table),
 		cmocka_unit_test(test_weak_better_table),
 		cmocka_unit_test(test_series_table),
 		cmocka_unit_test(test_series_shape_table),
