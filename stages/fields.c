@@ -287,15 +287,18 @@ series_clean(const char *s, int cyrillic)
 	}
 	/* The numeral I and its hyphen read as one letter, Е or Г ("ЕБР №
 	 * 1221418" for I-БР, eval seeds 100015 and 100017; "ГЛС", "ЕМГ",
-	 * seeds 100019 and 100025): three letters alone. */
+	 * seeds 100019 and 100025), or a Latin F or E ("FBT № 7071870" for
+	 * I-ВТ, seed 100045): three letters alone. */
 	sp = strchr(c, ' ');
-	if (!strchr(c, '-') && sp && sp - c == 6 &&
-	    (strncmp(c, "Е", 2) == 0 || strncmp(c, "Г", 2) == 0)) {
-		uint32_t a, b;
+	if (!strchr(c, '-') && sp) {
+		uint32_t f, a, b;
+		size_t n0 = utf8_decode(c, (size_t)(sp - c), &f), n1 = 0, n2 = 0;
 
-		if (utf8_decode(c + 2, 2, &a) == 2 && utf8_decode(c + 4, 2, &b) == 2 &&
-		    is_series_letter(a) && is_series_letter(b)) {
-			char *t = xasprintf("I-%s", c + 2);
+		if (n0 && (f == 0x415 || f == 0x413 || f == 'F' || f == 'E') &&
+		    (n1 = utf8_decode(c + n0, (size_t)(sp - c) - n0, &a)) &&
+		    (n2 = utf8_decode(c + n0 + n1, (size_t)(sp - c) - n0 - n1, &b)) &&
+		    c + n0 + n1 + n2 == sp && is_series_letter(a) && is_series_letter(b)) {
+			char *t = xasprintf("I-%s", c + n0);
 
 			free(c);
 			c = t;
@@ -396,6 +399,10 @@ series_clean(const char *s, int cyrillic)
 		 * seed 100033). */
 		if (cyrillic && cp == '4' && nl == 0 && letters_ahead(p + 1) > 0)
 			cp = 0x427;
+		/* A Latin I read as 1 before a letter ("||-1А No. 731323"
+		 * for II-IA, eval seed 100045). */
+		if (!cyrillic && cp == '1' && nl < 2 && letters_ahead(p + 1) > 0)
+			cp = 'I';
 		if (n == 0 || (cp >= '0' && cp <= '9'))
 			break;
 		/* Blanks after the hyphen before two letters ("т. БР", eval

@@ -364,6 +364,10 @@ static const field_row field_rows[] = {
 	    "surname=ШЕВЧУК;given-name=СЕРГЕЙ;patronymic=АРТЕМОВИЧ;number=I-ПК 3511821"},
 	{"series: I and its hyphen as Е (eval seed 100015)", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nСерия ЕБР № 1221418\n", "number=I-БР 1221418"},
+	{"en translation: the numeral as bars, I as 1 (eval seed 100045)", "birth-certificate",
+	    "BIRTH CERTIFICATE\nSurname: VOLKOV\nSeries ||-1А No. 731323\n", "number=II-IA 731323"},
+	{"by: I- read as Latin F (eval seed 100045)", "birth-certificate",
+	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nСерыя FBT № 7071870\n", "number=I-ВТ 7071870"},
 	{"RF series without its label, XI- as ХЕ (eval seed 100044)", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nДата выдачи 05.02.2011\nХЕБЮ № 235878\n",
 	    "issue-date=2011-02-05;number=XI-БЮ 235878"},
@@ -1558,6 +1562,10 @@ test_model_number_series(void **state)
 		{"ГЛС 0999969", "cyrillic", "I-ЛС 0999969"},        /* as Г: seed 100019 */
 		{"ЕБРМ 1221418", "cyrillic", NULL},                 /* four letters */
 		{"ХЕБЮ 235878", "cyrillic", "XI-БЮ 235878"},        /* X, then I- as Е: seed 100044 */
+		{"FBT 7071870", "cyrillic", "I-ВТ 7071870"},        /* I- as Latin F: seed 100045 */
+		{"FB 7071870", "cyrillic", NULL},
+		{"||-1А 731323", "latin", "II-IA 731323"},          /* I as 1: seed 100045 */
+		{"V-11A 731323", "latin", NULL},
 		{"УГКБ 235878", "cyrillic", "VI-КБ 235878"},        /* У for V, I- as Г */
 		{"ШЕБЮ 235878", "cyrillic", NULL},                  /* Ш before Е is no digit here */
 		{"ХЕБЮЮ 235878", "cyrillic", NULL},                 /* three letters after */
