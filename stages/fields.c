@@ -1302,7 +1302,7 @@ text_value(const char *s)
 	return p;
 }
 
-/* Does upper-case s end as a Russian or Belarusian patronymic does? */
+/* Does folded s (text_fold) end as a Russian or Belarusian patronymic does? */
 static int
 patronymic_end(const char *s)
 {
@@ -1316,22 +1316,6 @@ patronymic_end(const char *s)
 		if ((k = strlen(ends[i])) <= n && strcmp(s + n - k, ends[i]) == 0)
 			return 1;
 	return 0;
-}
-
-/* s in upper case (Latin and Cyrillic); a new string. */
-static char *
-upper_utf8(const char *s)
-{
-	size_t n = strlen(s), i = 0, k, o = 0;
-	char *out = xmalloc(n + 1);
-	uint32_t c;
-
-	while (i < n && (k = utf8_decode(s + i, n - i, &c)) > 0) {
-		o += utf8_encode(upper_cp(c), out + o);
-		i += k;
-	}
-	out[o] = '\0';
-	return out;
 }
 
 /* "…АУНА" / "…ЕУНА" / "…ОУНА" (either case) at the end of a word of v
@@ -1755,12 +1739,13 @@ one_letter(const char *s, size_t n)
 static int
 patronymic_tail(const char *a, size_t na, const char *b, size_t nb)
 {
-	char *ua = xstrndup(a, na), *up = upper_utf8(ua), *joined = xasprintf("%s%.*s", up, (int)nb, b);
-	int yes = patronymic_end(joined) && !patronymic_end(up);
+	char *joined = xasprintf("%.*s%.*s", (int)na, a, (int)nb, b);
+	char *fa = text_fold(a, na, NULL, NULL), *fj = text_fold(joined, strlen(joined), NULL, NULL);
+	int yes = patronymic_end(fj) && !patronymic_end(fa);
 
-	free(ua);
-	free(up);
 	free(joined);
+	free(fa);
+	free(fj);
 	return yes;
 }
 
