@@ -1767,14 +1767,13 @@ series_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
  * reads a numeral a stroke off on clean scans (II-ЧЦ as І-ЧЦ, III as
  * "11" or Ш, VIII as МИ, VII as ХІІ: five numbers of the 21 wrong on
  * eval seeds 100041-100042), and ocr_ink_numeral names its glyphs by
- * their shape.  On the 465 series words of birth certificates in image
- * and TIFF files of eval seeds 100033-100042 it named 445 numerals
- * right and none wrong (Tesseract's characters before the hyphen were
- * not the numeral on 120 of them, a Т for I among them, which the
- * fields stage mends); on the other 20 it was unsure (a seal's ring
- * across, serifs run together) and the word stays as read.  (Measured
- * with the rules as first written; the V and X tests were widened
- * since for the faces of the unit test.)  A word shaped like a series
+ * their shape.  On the 939 series words of birth certificates of eval
+ * seeds 100033-100043 (images, TIFF and PDF pages) it named 895
+ * numerals right and none wrong (Tesseract's characters before the
+ * hyphen were not the numeral on 223 of them, a Т for I among them,
+ * which the fields stage mends); on the other 44 it was unsure (a
+ * seal's ring across, serifs run together) and the word stays as
+ * read.  A word shaped like a series
  * (ocr_series_shape) followed on its line by a number (NUMERAL_DIGITS
  * digits or more in one of the next two words) takes the numeral read
  * so in place of the characters before its hyphen; the first reading
