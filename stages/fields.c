@@ -235,6 +235,52 @@ letters_ahead(const char *s)
 }
 
 /*
+ * The first word of series c (up to sp) with the numeral's last I and its
+ * hyphen read as one letter: Е or Г ("ЕБР № 1221418" for I-БР, eval seeds
+ * 100015 and 100017; "ГЛС", "ЕМГ", seeds 100019 and 100025), alone also a
+ * Latin F or E ("FBT № 7071870" for I-ВТ, seed 100045), after more of the
+ * numeral only Е or Г before Cyrillic letters ("ХЕБЮ № 235878" for XI-БЮ,
+ * seed 100044; Х and У count as Roman digits there: before the Е they
+ * cannot be letters of a two-letter series).  Such a word becomes the
+ * numeral with one I more, a hyphen and the two letters; c is freed then.
+ * Any other word leaves c as it is.
+ */
+static char *
+i_read_as_letter(char *c, const char *sp)
+{
+	uint32_t cp[16];
+	size_t at[16], n = 0, i = 0, k, len = (size_t)(sp - c);
+	uint32_t f, a, b;
+	char *num, *r, *t;
+
+	while (i < len && n < 16 && (k = utf8_decode(c + i, len - i, &cp[n])) > 0) {
+		at[n++] = i;
+		i += k;
+	}
+	if (i < len || n < 3)
+		return c;
+	f = cp[n - 3], a = cp[n - 2], b = cp[n - 1];
+	if (!is_series_letter(a) || !is_series_letter(b))
+		return c;
+	if (n == 3 ? !(f == 0x415 || f == 0x413 || f == 'F' || f == 'E') :
+	    !((f == 0x415 || f == 0x413) && a >= 0x80 && b >= 0x80))
+		return c;
+	for (k = 0; k + 3 < n; k++)
+		if (!((cp[k] > 0 && cp[k] < 0x80 && strchr("IVX1l|", (int)cp[k])) ||
+		    cp[k] == 0x406 || cp[k] == 0x425 || cp[k] == 0x423))
+			return c;
+	num = xasprintf("%.*sI", (int)at[n - 3], c);
+	r = roman(num);
+	free(num);
+	if (!r)
+		return c;
+	t = xasprintf("%s-%s", r, c + at[n - 2]);
+	free(r);
+	free(c);
+	return t;
+}
+
+/*
  * A series and number: "1-ГМ № 0997139" -> "I-ГМ 0997139" (script
  * cyrillic), "УШ-ВК No. 553375" -> "VIII-BK 553375" (latin).  The first
  * word is the series: a Roman numeral, a hyphen, letters put into the
@@ -285,56 +331,11 @@ series_clean(const char *s, int cyrillic)
 		    w[n1 + n2] == ' ')
 			*sp = '-';
 	}
-	/* The numeral I and its hyphen read as one letter, Е or Г ("ЕБР №
-	 * 1221418" for I-БР, eval seeds 100015 and 100017; "ГЛС", "ЕМГ",
-	 * seeds 100019 and 100025), or a Latin F or E ("FBT № 7071870" for
-	 * I-ВТ, seed 100045): three letters alone. */
+	/* The numeral's last I and its hyphen read as one letter (see
+	 * i_read_as_letter()). */
 	sp = strchr(c, ' ');
-	if (!strchr(c, '-') && sp) {
-		uint32_t f, a, b;
-		size_t n0 = utf8_decode(c, (size_t)(sp - c), &f), n1 = 0, n2 = 0;
-
-		if (n0 && (f == 0x415 || f == 0x413 || f == 'F' || f == 'E') &&
-		    (n1 = utf8_decode(c + n0, (size_t)(sp - c) - n0, &a)) &&
-		    (n2 = utf8_decode(c + n0 + n1, (size_t)(sp - c) - n0 - n1, &b)) &&
-		    c + n0 + n1 + n2 == sp && is_series_letter(a) && is_series_letter(b)) {
-			char *t = xasprintf("I-%s", c + n0);
-
-			free(c);
-			c = t;
-		}
-	}
-	/* The same after more of a numeral ("ХЕБЮ № 235878" for XI-БЮ,
-	 * eval seed 100044): Roman digits (Х and У too: before the Е
-	 * they cannot be letters of a two-letter series), Е or Г, two
-	 * letters, and the digits before with one I more a numeral. */
-	sp = strchr(c, ' ');
-	if (!strchr(c, '-') && sp && sp - c > 6) {
-		char *e = sp - 6;
-		uint32_t a, b, x;
-		size_t k, n = 0;
-		int ok = (strncmp(e, "Е", 2) == 0 || strncmp(e, "Г", 2) == 0) &&
-		    utf8_decode(e + 2, 2, &a) == 2 && utf8_decode(e + 4, 2, &b) == 2 &&
-		    is_series_letter(a) && is_series_letter(b);
-
-		for (k = 0; ok && c + k < e; k += n) {
-			n = utf8_decode(c + k, (size_t)(e - c) - k, &x);
-			ok = n > 0 && ((x > 0 && x < 0x80 && strchr("IVX1l|", (int)x)) ||
-			    x == 0x406 || x == 0x425 || x == 0x423);
-		}
-		if (ok) {
-			char *num = xasprintf("%.*sI", (int)(e - c), c), *r = roman(num);
-
-			if (r) {
-				char *t = xasprintf("%s-%s", r, e + 2);
-
-				free(c);
-				c = t;
-			}
-			free(r);
-			free(num);
-		}
-	}
+	if (!strchr(c, '-') && sp)
+		c = i_read_as_letter(c, sp);
 	/* A hyphen OCR lost ("ІПК № 3511821" for I-ПК): a series has two
 	 * letters, so the first word's last two letters after a Roman
 	 * numeral of I, V, X only (П and Ш would be ambiguous). */
@@ -880,6 +881,7 @@ mend_year_dot(char *s)
 
 	for (i = 0; i + 5 <= n; i++) {
 		size_t k, dots = 0, digits = 0, at = 0, b;
+		char second;
 
 		if (!dig(s, i) || (i > 0 && (dig(s, i - 1) || s[i - 1] == '.')))
 			continue;
@@ -894,9 +896,10 @@ mend_year_dot(char *s)
 			continue;
 		for (b = i; b > 0 && s[b - 1] == ' '; b--)
 			;
+		/* the second digit, past the dot when it comes first */
+		second = s[at == i + 1 ? at + 1 : i + 1];
 		if (b == i || b == 0 || (unsigned char)s[b - 1] < 0x80 ||
-		    (s[i] == '1' ? (at == i + 1 ? s[at + 1] : s[i + 1]) != '9' :
-		    s[i] != '2' || (at == i + 1 ? s[at + 1] : s[i + 1]) != '0'))
+		    !((s[i] == '1' && second == '9') || (s[i] == '2' && second == '0')))
 			continue;
 		memmove(s + at, s + at + 1, n - at);
 		return 1;
@@ -1300,22 +1303,6 @@ text_value(const char *s)
 	for (size_t n = strlen(p); n > 0 && strchr(" ,;:_|-", p[n - 1]); n--)
 		p[n - 1] = '\0';
 	return p;
-}
-
-/* Does folded s (text_fold) end as a Russian or Belarusian patronymic does? */
-static int
-patronymic_end(const char *s)
-{
-	static const char *const ends[] = {
-		"ОВИЧ", "ЕВИЧ", "ОВНА", "ЕВНА", "ИЧНА", "ЬИЧ",
-		"АВІЧ", "ЕВІЧ", "АЎНА", "ЕЎНА", "ІЧНА",
-	};
-	size_t n = strlen(s), i, k;
-
-	for (i = 0; i < sizeof ends / sizeof *ends; i++)
-		if ((k = strlen(ends[i])) <= n && strcmp(s + n - k, ends[i]) == 0)
-			return 1;
-	return 0;
 }
 
 /* "…АУНА" / "…ЕУНА" / "…ОУНА" (either case) at the end of a word of v

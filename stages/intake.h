@@ -219,6 +219,9 @@ int names_match(const char *a, const char *b);
  * father's name is all there; the sex is the given name's to tell.
  */
 int patronymic_cut(const char *read, const char *full);
+/* Does s, in capitals (text_fold() gives them), end as a Russian or
+ * Belarusian patronymic does (-ОВИЧ, -ЕВНА, -ИЧНА, -АЎНА, ...)? */
+int patronymic_end(const char *s);
 
 /*
  * 1 when the name read, in the script of mine, is mine cut short (two

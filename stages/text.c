@@ -2447,13 +2447,28 @@ name_far_and_whole(const char *read, const char *mine)
 	return rc;
 }
 
+/* Patronymic endings, Russian and Belarusian, in capitals. */
+static const char *const patronymic_endings[] = {
+	"ОВИЧ", "ЕВИЧ", "ЬЕВИЧ", "ЬИЧ", "ОВНА", "ЕВНА", "ЬЕВНА", "ИЧНА", "ИНИЧНА",
+	"АВІЧ", "ЕВІЧ", "АЎНА", "ЕЎНА", "ІЧНА", "ІНІЧНА",
+};
+#define NENDINGS (sizeof patronymic_endings / sizeof *patronymic_endings)
+
+int
+patronymic_end(const char *s)
+{
+	size_t n = strlen(s), i, k;
+
+	for (i = 0; i < NENDINGS; i++)
+		if ((k = strlen(patronymic_endings[i])) <= n &&
+		    strcmp(s + n - k, patronymic_endings[i]) == 0)
+			return 1;
+	return 0;
+}
+
 int
 patronymic_cut(const char *read, const char *full)
 {
-	static const char *const endings[] = {
-		"ОВИЧ", "ЕВИЧ", "ЬЕВИЧ", "ОВНА", "ЕВНА", "ЬЕВНА", "ИЧНА", "ИНИЧНА",
-		"АВІЧ", "ЕВІЧ", "АЎНА", "ЕЎНА", "ІЧНА", "ІНІЧНА",
-	};
 	uint32_t *a, *b;
 	size_t na, nb, k;
 	int oa, ob, rc = 0;
@@ -2466,10 +2481,10 @@ patronymic_cut(const char *read, const char *full)
 		char *rest = encode_all(b + na, nb - na);
 		size_t nr = strlen(rest);
 
-		for (k = 0; !rc && k < sizeof endings / sizeof *endings; k++) {
-			size_t ne = strlen(endings[k]);
+		for (k = 0; !rc && k < NENDINGS; k++) {
+			size_t ne = strlen(patronymic_endings[k]);
 
-			rc = nr <= ne && strcmp(endings[k] + ne - nr, rest) == 0;
+			rc = nr <= ne && strcmp(patronymic_endings[k] + ne - nr, rest) == 0;
 		}
 		free(rest);
 	}
