@@ -1181,7 +1181,9 @@ match_day_month(dscan *d, size_t i, long v[3], size_t *end)
 		return 0;
 	if (kind_at(d, j) == K_ORD && !sp_at(d, j))
 		j++;
-	if (punct_at(d, j, CLOSEQ))
+	/* the day's closing quote, and an opening one OCR made of a speck
+	 * before the month ("«20» “чэрвеня", eval seed 100042) */
+	for (k = 0; k < 2 && punct_at(d, j, CLOSEQ); k++)
 		j++;
 	if (kind_at(d, j) == K_OF)
 		j++;
@@ -1211,12 +1213,13 @@ match_day_month(dscan *d, size_t i, long v[3], size_t *end)
 	return 1;
 }
 
-/* March 14, 1987 and Mar. 14th 1987 at token i. */
+/* March 14, 1987 and Mar. 14th 1987 at token i; the comma read as a dot
+ * ("February 2. 1986", eval seed 100046) too. */
 static int
 match_month_day(dscan *d, size_t i, long v[3], size_t *end)
 {
 	size_t j = i + 1;
-	uint32_t dot[] = {'.', 0}, comma[] = {',', 0};
+	uint32_t dot[] = {'.', 0}, comma[] = {',', '.', 0};
 	long day, year;
 	int mo;
 

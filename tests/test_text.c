@@ -478,6 +478,7 @@ test_text_date_english(void **state)
 		{"14 March 1987", 1987, 3, 14},
 		{"March 14, 1987", 1987, 3, 14},
 		{"March 14 1987", 1987, 3, 14},
+		{"February 2. 1986", 1986, 2, 2},       /* comma read as a dot, seed 100046 */
 		{"14 MAR 1987", 1987, 3, 14},
 		{"14-MAR-1987", 1987, 3, 14},
 		{"14 MAR/MARS 1987", 1987, 3, 14},
