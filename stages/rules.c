@@ -473,12 +473,14 @@ field_guessed(xmlNodePtr d, const char *name)
  * more (most about 0.9). */
 #define NAME_SURE 0.7
 
-/* Does another reading of field name match name: what OCR read when the
- * extractor put the value into the other script (attribute read), or
- * what the English engine read of its words (attribute english: a Latin
- * name on a Russian page comes out in Cyrillic look-alikes)? */
+/* Does another reading of field name match name as match() has it: what
+ * OCR read when the extractor put the value into the other script
+ * (attribute read), or what the English engine read of its words
+ * (attribute english: a Latin name on a Russian page comes out in
+ * Cyrillic look-alikes)? */
 static int
-read_matches(xmlNodePtr d, const char *name, const char *mine)
+read_matches(xmlNodePtr d, const char *name, const char *mine,
+    int (*match)(const char *, const char *))
 {
 	static const char *const other[] = {"read", "english"};
 	xmlNodePtr f = field_node(d, name);
@@ -488,7 +490,7 @@ read_matches(xmlNodePtr d, const char *name, const char *mine)
 	for (i = 0; f && i < 2 && !rc; i++) {
 		char *r = xml_get(f, other[i]);
 
-		rc = r && names_match(r, mine);
+		rc = r && match(r, mine);
 		free(r);
 	}
 	return rc;
@@ -619,7 +621,8 @@ check_identity(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
 		char *v = i < 2 ? needed_field(root, d, type, id, parts[i])
 				: field_value(d, parts[i]);
 
-		if (v && mine && !names_match(v, mine) && !read_matches(d, parts[i], mine) &&
+		if (v && mine && !names_match(v, mine) &&
+		    !read_matches(d, parts[i], mine, names_match) &&
 		    !(i == 2 && patronymic_cut(v, mine)) && !stray_c_before(v, mine)) {
 			double c = xml_get_num(field_node(d, parts[i]), "confidence", 1);
 
@@ -631,7 +634,8 @@ check_identity(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
 				    "the %s on document %s was read with low confidence "
 				    "(%.0f%%) and differs from the applicant's; check it "
 				    "on the scan", parts[i], id, 100 * c);
-			} else if (!name_near_miss(v, mine)) {
+			} else if (!name_near_miss(v, mine) &&
+			    !read_matches(d, parts[i], mine, name_near_miss)) {
 				finding(root, "name-mismatch", "review", type, id,
 				    "the %s on document %s is not the applicant's", parts[i], id);
 			} else {

@@ -188,6 +188,22 @@ static const row rows[] = {
 	    "РЕТВОУ</field>"
 	    "<field name=\"given-name\">Андрей</field><field name=\"birth-date\">1987-03-14</field>"
 	    "</document>", "review", "name-mismatch:birth-certificate"},
+	/* ALI read АЦ at 71 on a Latin page, ALU in English (eval seed
+	 * 100047): an English reading a letter off is a misread to check. */
+	{"11.1.1 an English reading one letter off is a misread, not another person",
+	    "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
+	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"
+	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\">Коваленко</field>"
+	    "<field name=\"given-name\" english=\"ANDRFI\" confidence=\"0.9\">ЛЦДЦ</field>"
+	    "<field name=\"birth-date\">1987-03-14</field></document>", "review",
+	    "unreadable-field:birth-certificate"},
+	{"11.1.1 an English reading of another name is still a mismatch",
+	    "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
+	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"
+	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\">Коваленко</field>"
+	    "<field name=\"given-name\" english=\"PETR\" confidence=\"0.9\">ПЕТЦ</field>"
+	    "<field name=\"birth-date\">1987-03-14</field></document>", "review",
+	    "name-mismatch:birth-certificate"},
 	{"12.7.1 a letter-spaced full name cut wrong is still the applicant's (seed 100013)",
 	    "12.7.1", "2026-11-03", "1987-03-14", "RUS", "",
 	    "<document id=\"d1\" type=\"criminal-record-certificate\" confidence=\"0.9\">"
