@@ -1559,13 +1559,15 @@ without_stops(const char *s, size_t n)
 
 /*
  * The pieces [s[i],e[i]) of a value joined by sep, with every word that
- * starts inside a piece and has an English reading (attribute en, see
- * intake-ocr) in that reading: how the value reads if its letters are
- * Latin.  NULL when no word has one, one that does starts before its
- * piece, or a letter outside ASCII is left.
+ * starts inside a piece and has another reading in attribute attr (see
+ * intake-ocr) in that reading: with "en", its English reading, how the
+ * value reads if its letters are Latin; with "alone", how it reads with
+ * its dates' words read alone.  NULL when no word has one, one that does
+ * starts before its piece, or, for "en", a letter outside ASCII is left.
  */
 static char *
-english_pieces(const page_text *pt, const size_t *s, const size_t *e, int n, const char *sep)
+reading_pieces(const page_text *pt, const size_t *s, const size_t *e, int n, const char *sep,
+    const char *attr)
 {
 	char *out = xstrdup(""), *t;
 	int k, used = 0;
@@ -1584,7 +1586,7 @@ english_pieces(const page_text *pt, const size_t *s, const size_t *e, int n, con
 
 			if (we <= s[k] || ws >= e[k])
 				continue;
-			en = w->node ? xml_get(w->node, "en") : NULL;
+			en = w->node ? xml_get(w->node, attr) : NULL;
 			if (!en)
 				continue;
 			wl = ws + without_stops(pt->text + ws, we - ws);
@@ -1611,9 +1613,9 @@ english_pieces(const page_text *pt, const size_t *s, const size_t *e, int n, con
 		out = t;
 	}
 	/* A Cyrillic word left beside an English reading is no reading. */
-	for (i = 0; out[i] && !((unsigned char)out[i] & 0x80); i++)
+	for (i = 0; strcmp(attr, "en") == 0 && out[i] && !((unsigned char)out[i] & 0x80); i++)
 		;
-	if (used == 0 || out[i]) {
+	if (used == 0 || (strcmp(attr, "en") == 0 && out[i])) {
 		free(out);
 		return NULL;
 	}
@@ -1626,6 +1628,7 @@ english_pieces(const page_text *pt, const size_t *s, const size_t *e, int n, con
 typedef struct {
 	char *value;
 	char *english;   /* a name as its words' English readings give it */
+	char *alone;     /* a date as its words read alone give it */
 	size_t s[MAXPIECES], e[MAXPIECES];   /* pieces in the original text */
 	int n;
 	int limit;       /* a pattern hit its limit */
@@ -1854,7 +1857,7 @@ static char *
 series_english_letters(const field_model *fm, const pattern *p, const page_text *pt,
     const size_t *s, const size_t *e, int n, const char *sep, char *v)
 {
-	char *en = english_pieces(pt, s, e, n, sep), *v2 = en ? normalise(fm, p, en) : NULL;
+	char *en = reading_pieces(pt, s, e, n, sep, "en"), *v2 = en ? normalise(fm, p, en) : NULL;
 	const char *d1 = strchr(v, '-'), *d2 = v2 ? strchr(v2, '-') : NULL;
 	const char *b1 = strchr(v, ' '), *b2 = v2 ? strchr(v2, ' ') : NULL;
 	char *now = NULL;
@@ -1964,13 +1967,18 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 					v = series_english_letters(fm, &fm->pats[i], pt, s, e, nv,
 					    sep, v);
 				if (v && !r->value && strcmp(fm->kind, "name") == 0) {
-					char *en = english_pieces(pt, s, e, nv, sep);
+					char *en = reading_pieces(pt, s, e, nv, sep, "en");
 
 					r->english = en ? normalise(fm, &fm->pats[i], en) : NULL;
 					free(en);
 				}
-				if (v && strcmp(fm->kind, "date") == 0)
+				if (v && !r->value && strcmp(fm->kind, "date") == 0) {
+					char *al = reading_pieces(pt, s, e, nv, sep, "alone");
+
 					r->guessed = date_guessed(span);
+					r->alone = al ? normalise(fm, &fm->pats[i], al) : NULL;
+					free(al);
+				}
 				free(span);
 				if (v && be_names) {
 					short_u_after_vowel(v);
@@ -2008,7 +2016,8 @@ found_free(found *r)
 {
 	free(r->value);
 	free(r->english);
-	r->value = r->english = NULL;
+	free(r->alone);
+	r->value = r->english = r->alone = NULL;
 }
 
 static void
@@ -2048,6 +2057,8 @@ extract_field(const models *m, const field_model *fm, const page_text *lines,
 			xml_set(f, "guessed", "yes");
 		if (use->english && strcmp(use->english, use->value) != 0)
 			xml_set(f, "english", use->english);
+		if (use->alone && strcmp(use->alone, use->value) != 0)
+			xml_set(f, "alone", use->alone);
 		provenance(f, pt, use->s, use->e, use->n);
 	} else if (fm->required) {
 		field_error(doc, fm->name, use->limit ? "pattern limit reached" :

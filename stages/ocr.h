@@ -146,11 +146,17 @@ int ocr_sign_for_name(const char *prev, const char *word);
  * (first, confidence c0), read alone (second, c1), replace it: as many
  * characters and digits, and surer by far?  See ocr_engine.c. */
 int ocr_weak_better(const char *first, double c0, const char *second, double c1);
-/* A series read in Latin on a Cyrillic page ("I-KB", "XI-FOK"): where
- * its letters begin in word, or -1 when word is none. */
+/* Is t a word of digits and date signs, one other character at most
+ * (read again alone to check it, attribute alone)?  See ocr_engine.c. */
+int ocr_date_shaped(const char *t);
+/* Does second, that word read alone, differ from first as an opinion
+ * worth keeping? */
+int ocr_date_other(const char *first, const char *second);
 /* Is second, a Belarusian reading of a word, first but for Т read for І
  * and У for Ў?  See ocr_engine.c. */
 int ocr_belarusian_better(const char *first, const char *second);
+/* A series read in Latin on a Cyrillic page ("I-KB", "XI-FOK"): where
+ * its letters begin in word, or -1 when word is none. */
 int ocr_series_latin(const char *word);
 /* The Cyrillic letters (newly allocated) a reading v of the series word
  * whose Latin letters are lat gives them, when they fit; NULL otherwise.

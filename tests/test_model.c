@@ -774,9 +774,9 @@ test_model_field_provenance(void **state)
 	xmlFreeDoc(doc);
 }
 
-/* Set attribute en of every word of page whose text is text. */
+/* Set attribute attr (en, alone) of every word of page whose text is text. */
 static void
-set_english(xmlNodePtr page, const char *text, const char *en)
+set_reading(xmlNodePtr page, const char *text, const char *attr, const char *en)
 {
 	xmlNodePtr l, w;
 
@@ -785,7 +785,7 @@ set_english(xmlNodePtr page, const char *text, const char *en)
 			char *t = xml_content(w);
 
 			if (strcmp(t, text) == 0)
-				xml_set(w, "en", en);
+				xml_set(w, attr, en);
 			free(t);
 		}
 }
@@ -832,8 +832,8 @@ test_model_english_reading(void **state)
 	xml_set(d, "type", "criminal-record-certificate");
 	page = make_page(d, "СПРАВКА\nо наличии (отсутствии) судимости\nФамилия КОМАВ\n"
 	    "Имя Амака,\nДата рождения 05.02.1992\n");
-	set_english(page, "КОМАВ", "KUMAR");
-	set_english(page, "Амака,", "Amaka,");
+	set_reading(page, "КОМАВ", "en", "KUMAR");
+	set_reading(page, "Амака,", "en", "Amaka,");
 	extract_document(m, d);
 	field_and_attr(d, "surname", "english", v, a);
 	assert_string_equal(v, "КОМАВ");
@@ -853,6 +853,50 @@ test_model_english_reading(void **state)
 	assert_string_equal(v, "ПЕТРОВ");
 	assert_string_equal(a, "");
 	xmlFreeDoc(doc);
+}
+
+/*
+ * A date whose words read alone differ (attribute alone, eval seeds
+ * 100043-100046: "20.07.1974" alone 25.07.1974, "26:05. 1965" alone
+ * 1963) carries that date in attribute alone; a date read the same
+ * alone, or never read again, has none.
+ */
+static void
+test_model_date_read_alone(void **state)
+{
+	static const struct {
+		const char *line, *word, *alone, *value, *attr;
+	} rows[] = {
+		{"Дата рождения 20.07.1974", "20.07.1974", "25.07.1974", "1974-07-20",
+		    "1974-07-25"},
+		{"Дата рождения 26:05. 1965", "1965", "1963", "1965-05-26", "1963-05-26"},
+		{"Дата рождения 21 декабря 1963", "21", "21", "1963-12-21", ""},
+		{"Дата рождения 21 декабря 1963", "декабря", NULL, "1963-12-21", ""},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof rows / sizeof *rows; i++) {
+		xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+		xmlNodePtr d = xmlNewNode(NULL, BAD_CAST "document"), page;
+		char *text = xasprintf("СПРАВКА\nо наличии (отсутствии) судимости\n"
+		    "Фамилия ПЕТРОВ\n%s\n", rows[i].line);
+		char v[64], a[64];
+
+		xmlDocSetRootElement(doc, d);
+		xml_set(d, "type", "criminal-record-certificate");
+		page = make_page(d, text);
+		if (rows[i].alone)
+			set_reading(page, rows[i].word, "alone", rows[i].alone);
+		extract_document(m, d);
+		field_and_attr(d, "birth-date", "alone", v, a);
+		if (strcmp(v, rows[i].value) != 0 || strcmp(a, rows[i].attr) != 0)
+			print_message("row %zu: %s alone %s\n", i, v, a);
+		assert_string_equal(v, rows[i].value);
+		assert_string_equal(a, rows[i].attr);
+		free(text);
+		xmlFreeDoc(doc);
+	}
 }
 
 /*
@@ -888,7 +932,7 @@ test_model_series_english_letters(void **state)
 		xml_set(d, "type", "birth-certificate");
 		page = make_page(d, text);
 		if (rows[i].en)
-			set_english(page, rows[i].word, rows[i].en);
+			set_reading(page, rows[i].word, "en", rows[i].en);
 		extract_document(m, d);
 		field_and_attr(d, "number", "english", v, a);
 		if (strcmp(v, rows[i].want) != 0)
@@ -1974,6 +2018,7 @@ main(void)
 		cmocka_unit_test(test_model_fields_table),
 		cmocka_unit_test(test_model_field_provenance),
 		cmocka_unit_test(test_model_english_reading),
+		cmocka_unit_test(test_model_date_read_alone),
 		cmocka_unit_test(test_model_series_english_letters),
 		cmocka_unit_test(test_model_columns_read_apart),
 		cmocka_unit_test(test_model_row_read_letter_by_letter),

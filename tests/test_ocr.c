@@ -1238,6 +1238,47 @@ test_weak_better_table(void **state)
 	}
 }
 
+/* Which words are dates read again alone, and which second readings are
+ * kept beside them (attribute alone). */
+static void
+test_date_alone_table(void **state)
+{
+	static const struct {
+		const char *word;
+		int shaped;
+	} words[] = {
+		{"20.07.1974", 1}, {"26:05.", 1}, {"1965", 1}, {"#1", 1},
+		{"17.097.", 1}, {"24/7-24383", 1}, {"21,", 1},
+		{"рождения", 0}, {"№", 0}, {"", 0}, {"ab1", 0},
+		{"1234567890123", 0},            /* longer than a date */
+		{"Ж1", 0},                       /* two bytes not of a date */
+	};
+	static const struct {
+		const char *first, *second;
+		int want;
+	} rows[] = {
+		{"20.07.1974", "25.07.1974", 1},   /* eval seed 100046 */
+		{"#1", "21", 1},                   /* eval seed 100044 */
+		{"1965", "1963", 1},               /* eval seed 100043 */
+		{"20.07.1974", "20.07.1974", 0},   /* the same */
+		{"20.07.1974", "20.07.197", 0},    /* a digit fewer */
+		{"20.07.1974", "25.07. 1974", 0},  /* two words */
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof words / sizeof *words; i++) {
+		if (ocr_date_shaped(words[i].word) != words[i].shaped)
+			print_message("word %zu: %s\n", i, words[i].word);
+		assert_int_equal(ocr_date_shaped(words[i].word), words[i].shaped);
+	}
+	for (i = 0; i < sizeof rows / sizeof *rows; i++) {
+		if (ocr_date_other(rows[i].first, rows[i].second) != rows[i].want)
+			print_message("row %zu: %s -> %s\n", i, rows[i].first, rows[i].second);
+		assert_int_equal(ocr_date_other(rows[i].first, rows[i].second), rows[i].want);
+	}
+}
+
 /* Which words are series read in Latin, and which second readings give
  * their letters. */
 static void
@@ -2166,6 +2207,7 @@ main(void)
 		cmocka_unit_test(test_maybe_latin_table),
 		cmocka_unit_test(test_sign_for_name_table),
 		cmocka_unit_test(test_weak_better_table),
+		cmocka_unit_test(test_date_alone_table),
 		cmocka_unit_test(test_series_table),
 		cmocka_unit_test(test_series_shape_table),
 		cmocka_unit_test(test_series_numeral_from_ink),

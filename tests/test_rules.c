@@ -238,6 +238,43 @@ static const row rows[] = {
 	    "2026-11-03", "1987-03-14", "RUS", "",
 	    CRC("<field name=\"issue-date\" guessed=\"yes\">2026-09-30</field>", "none")
 	    MED("fit"), "review", "uncertain-date:criminal-record-certificate"},
+	/* The date's words read alone give the applicant's (20.07.1974 in
+	 * its line, 25.07.1974 alone, eval seed 100046): two readings that
+	 * disagree are a misread to check, not another person. */
+	{"12.7.1 a birth date read alone as the applicant's: unreadable", "12.7.1",
+	    "2026-11-03", "1987-03-14", "RUS", "",
+	    "<document id=\"d1\" type=\"criminal-record-certificate\" confidence=\"0.9\">"
+	    "<page file=\"a.pdf\" index=\"1\"/>"
+	    "<field name=\"surname\">КОВАЛЕНКО</field><field name=\"given-name\">АНДРЕЙ</field>"
+	    "<field name=\"birth-date\" alone=\"1987-03-14\">1987-08-14</field>" ISSUED("2026-09-30")
+	    "<field name=\"result\">none</field></document>" MED("fit"), "review",
+	    "unreadable-field:criminal-record-certificate"},
+	{"12.7.1 a birth date read alone as a third date is still a mismatch", "12.7.1",
+	    "2026-11-03", "1987-03-14", "RUS", "",
+	    "<document id=\"d1\" type=\"criminal-record-certificate\" confidence=\"0.9\">"
+	    "<page file=\"a.pdf\" index=\"1\"/>"
+	    "<field name=\"surname\">КОВАЛЕНКО</field><field name=\"given-name\">АНДРЕЙ</field>"
+	    "<field name=\"birth-date\" alone=\"1987-03-17\">1987-08-14</field>" ISSUED("2026-09-30")
+	    "<field name=\"result\">none</field></document>" MED("fit"), "review",
+	    "birth-date-mismatch:criminal-record-certificate"},
+	/* An issue date read alone on the other side of the 6-month limit
+	 * (2026-05-03 is the last valid day for 2026-11-03): a person reads
+	 * it, whichever way round; both readings valid is no doubt. */
+	{"12.7.1 valid as read, expired read alone: a person checks it", "12.7.1",
+	    "2026-11-03", "1987-03-14", "RUS", "",
+	    CRC("<field name=\"issue-date\" alone=\"2026-05-02\">2026-05-03</field>", "none")
+	    MED("fit"), "review", "uncertain-date:criminal-record-certificate"},
+	{"12.7.1 expired as read, valid read alone: a person checks it", "12.7.1",
+	    "2026-11-03", "1987-03-14", "RUS", "",
+	    CRC("<field name=\"issue-date\" alone=\"2026-08-03\">2026-03-03</field>", "none")
+	    MED("fit"), "review", "uncertain-date:criminal-record-certificate"},
+	{"12.7.1 valid both ways: no doubt", "12.7.1", "2026-11-03", "1987-03-14", "RUS", "",
+	    CRC("<field name=\"issue-date\" alone=\"2026-08-03\">2026-08-08</field>", "none")
+	    MED("fit"), "complete", ""},
+	{"12.7.1 read alone after the submission: no evidence", "12.7.1", "2026-11-03",
+	    "1987-03-14", "RUS", "",
+	    CRC("<field name=\"issue-date\" alone=\"2026-12-03\">2026-03-03</field>", "none")
+	    MED("fit"), "incomplete", "expired:criminal-record-certificate"},
 	/* Round digits OCR takes for one another (eval seed 100018). */
 	{"11.1.1 a birth date that differs in a 9 for a 0: unreadable", "11.1.1", "2026-11-03",
 	    "1987-03-10", "BLR", "", BIRTH("Коваленко", "Андрей", "1987-03-19"), "review",
