@@ -2070,8 +2070,9 @@ extract_field(const models *m, const field_model *fm, const page_text *lines,
 
 
 /* Name s in the other script when every letter is a capital with a twin
- * there: into Latin, КАУА -> KAYA; into Cyrillic, APTEM -> АРТЕМ.  NULL
- * when a letter has none. */
+ * there: into Latin, КАУА -> KAYA; into Cyrillic, APTEM -> АРТЕМ.  A
+ * letter already in that script stays (АТ-HASSAN -> AT-HASSAN, eval seed
+ * 100048).  NULL when a letter has no twin, or nothing changed. */
 static char *
 twins_to_script(const char *s, int cyrillic)
 {
@@ -2089,6 +2090,11 @@ twins_to_script(const char *s, int cyrillic)
 			out[o++] = (char)c;
 			continue;
 		}
+		if (cyrillic ? c >= 0x400 && c <= 0x4FF :
+		    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+			o = put(out, o, c);
+			continue;
+		}
 		for (k = 0; k < sizeof twins / sizeof *twins; k++)
 			if (twins[k][!cyrillic] == c)
 				break;
@@ -2099,7 +2105,7 @@ twins_to_script(const char *s, int cyrillic)
 		o = put(out, o, twins[k][!!cyrillic]);
 	}
 	out[o] = '\0';
-	if (i < len || o == 0) {
+	if (i < len || o == 0 || strcmp(out, s) == 0) {
 		free(out);
 		return NULL;
 	}

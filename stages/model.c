@@ -857,13 +857,33 @@ latin_bang_i(char *s)
 	s[n - 1] = 'I';
 }
 
-/* Append one line's words to pt (a space between words, none at the end). */
+/*
+ * Does a word starting s go on the one that ends text[0..len): that one
+ * ends in a letter and a hyphen, and s starts with a capital?  A double
+ * name with a blank after its hyphen ("АТ- HASSAN Fatima" for AL-HASSAN,
+ * eval seed 100048) is one name, not a surname "АТ".
+ */
+static int
+hyphen_joins(const char *text, size_t len, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char b = len >= 2 ? (unsigned char)text[len - 2] : 0;
+
+	if (len < 2 || text[len - 1] != '-' ||
+	    !((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || b >= 0x80))
+		return 0;
+	/* A-Z; Cyrillic capitals Ё-Я (U+0401-U+042F, UTF-8 D0 81-AF) */
+	return (u[0] >= 'A' && u[0] <= 'Z') || (u[0] == 0xD0 && u[1] >= 0x81 && u[1] <= 0xAF);
+}
+
+/* Append one line's words to pt (a space between words, none at the end;
+ * none after a hyphen hyphen_joins() takes either). */
 static void
 add_line(page_text *pt, xmlNodePtr page, xmlNodePtr line, size_t *cap, size_t *wcap,
     int *first)
 {
 	xmlNodePtr w;
-	int lb[4], across;
+	int lb[4], across, in_line = 0;
 
 	parse_box(line, lb);
 	across = line_word_size(line, lb);
@@ -881,7 +901,7 @@ add_line(page_text *pt, xmlNodePtr page, xmlNodePtr line, size_t *cap, size_t *w
 		latin_bang_i(s);
 		while (pt->len + n + 3 > *cap)
 			pt->text = xrealloc(pt->text, *cap *= 2);
-		if (!*first)
+		if (!*first && !(in_line && hyphen_joins(pt->text, pt->len, s)))
 			pt->text[pt->len++] = ' ';
 		*first = 0;
 		if (pt->nwords == *wcap)
@@ -896,6 +916,7 @@ add_line(page_text *pt, xmlNodePtr page, xmlNodePtr line, size_t *cap, size_t *w
 		wr->node = w;
 		memcpy(wr->b, wb, sizeof wr->b);
 		free(s);
+		in_line = 1;
 	}
 }
 

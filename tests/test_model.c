@@ -856,6 +856,50 @@ test_model_english_reading(void **state)
 }
 
 /*
+ * A double name with a blank after its hyphen is one name ("АТ- HASSAN
+ * Fatima" for AL-HASSAN Fatima, eval seed 100048), and its Cyrillic
+ * look-alikes beside Latin letters go into Latin; a hyphen before a
+ * small letter joins nothing.
+ */
+static void
+test_model_hyphen_name(void **state)
+{
+	static const struct {
+		const char *line, *surname, *read, *given;
+	} rows[] = {
+		{"АТ- HASSAN Fatima", "AT-HASSAN", "АТ-HASSAN", "Fatima"},
+		{"AL- HASSAN Fatima", "AL-HASSAN", "", "Fatima"},
+		{"ИВАНОВА- ПЕТРОВА Анна", "ИВАНОВА-ПЕТРОВА", "", "Анна"},
+		{"ИВАНОВА Анна-", "ИВАНОВА", "", "Анна"},  /* the next line not joined */
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof rows / sizeof *rows; i++) {
+		xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+		xmlNodePtr d = xmlNewNode(NULL, BAD_CAST "document");
+		char *text = xasprintf("МЕДИЦИНСКАЯ СПРАВКА\nо состоянии здоровья\n"
+		    "1. Фамилия, собственное имя, отчество (если таковое имеется)\n%s\n"
+		    "2. Дата рождения 26.07.2004\n", rows[i].line);
+		char v[64], a[64];
+
+		xmlDocSetRootElement(doc, d);
+		xml_set(d, "type", "medical-certificate");
+		make_page(d, text);
+		extract_document(m, d);
+		field_and_attr(d, "surname", "read", v, a);
+		if (strcmp(v, rows[i].surname) != 0 || strcmp(a, rows[i].read) != 0)
+			print_message("row %zu: %s read %s\n", i, v, a);
+		assert_string_equal(v, rows[i].surname);
+		assert_string_equal(a, rows[i].read);
+		field_and_attr(d, "given-name", "read", v, a);
+		assert_string_equal(v, rows[i].given);
+		free(text);
+		xmlFreeDoc(doc);
+	}
+}
+
+/*
  * A date whose words read alone differ (attribute alone, eval seeds
  * 100043-100046: "20.07.1974" alone 25.07.1974, "26:05. 1965" alone
  * 1963) carries that date in attribute alone; a date read the same
@@ -2019,6 +2063,7 @@ main(void)
 		cmocka_unit_test(test_model_field_provenance),
 		cmocka_unit_test(test_model_english_reading),
 		cmocka_unit_test(test_model_date_read_alone),
+		cmocka_unit_test(test_model_hyphen_name),
 		cmocka_unit_test(test_model_series_english_letters),
 		cmocka_unit_test(test_model_columns_read_apart),
 		cmocka_unit_test(test_model_row_read_letter_by_letter),
