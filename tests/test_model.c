@@ -264,6 +264,13 @@ static const field_row field_rows[] = {
 	    "medical-certificate",
 	    "МЕДИЦИНСКАЯ СПРАВКА\n5. Заключение: Заболеваний. представляющих опасность для здоровья\n"
 	    "населения. не выявлено.\n", "conclusion=fit"},
+	{"by-med: every comma of the conclusion a dot on a fax (eval seed 100048)",
+	    "medical-certificate",
+	    "МЕДИЦИНСКАЯ СПРАВКА\n5. Заключение: Заболеваний. включенных в перечень заболеваний. "
+	    "представляющих\nопасность для злоровья населения. не выявлено.\n", "conclusion=fit"},
+	{"by-med: the same words before a disease found make no fit", "medical-certificate",
+	    "МЕДИЦИНСКАЯ СПРАВКА\n5. Заключение: Заболеваний. включенных в перечень заболеваний. "
+	    "Выявлено: туберкулез. Других не выявлено.\n", "conclusion=unfit"},
 	{"ru-med: \"не\" read in Latin letters before \"выявлен\" (eval seed 100027)",
 	    "medical-certificate",
 	    "МЕДИЦИНСКОЕ ЗАКЛЮЧЕНИЕ\nТуберкулез He выявлен\nВИЧ-инфекция не выявлена\n"
