@@ -577,6 +577,10 @@ static const field_row field_rows[] = {
 	    "has no criminal record; she has not been subject to criminal prosecution.\n",
 	    "surname=FEDOROVICH;given-name=VALENTINA;patronymic=VADIMOVNA;birth-date=1998-01-31;"
 	    "issue-date=2026-05-21;number=54/2-544598;result=none"},
+	{"translation: the label read \"Sumame, hame,\" (eval seed 100047)",
+	    "criminal-record-certificate",
+	    "CERTIFICATE\nSumame, hame, patronymic: SAVITSKIY KIRILL VASILYEVICH\n",
+	    "surname=SAVITSKIY;given-name=KIRILL;patronymic=VASILYEVICH"},
 	{"contradicting wording is unreadable, never guessed", "criminal-record-certificate",
 	    "СПРАВКА о наличии (отсутствии) судимости\nсудимости не имеет\nимеет судимость\n",
 	    "!result"},
