@@ -858,22 +858,51 @@ latin_bang_i(char *s)
 }
 
 /*
- * Does a word starting s go on the one that ends text[0..len): that one
- * ends in a letter and a hyphen, and s starts with a capital?  A double
- * name with a blank after its hyphen ("АТ- HASSAN Fatima" for AL-HASSAN,
- * eval seed 100048) is one name, not a surname "АТ".
+ * Does a word starting s go on the one that ends text[0..len): the two
+ * halves of a double name split beside its hyphen, a word of two letters
+ * or more ending in a letter and a hyphen before a capital, or ending in
+ * a letter before a hyphen and a capital ("АТ- HASSAN Fatima", "AL
+ * -HASSAN" for AL-HASSAN, eval seeds 100048, 100049: the surname
+ * otherwise is АТ or AL).  Not after one letter: "г- Гомель" is "г.".
  */
+static int
+is_capital_at(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	/* A-Z; Cyrillic capitals Ё-Я (U+0401-U+042F, UTF-8 D0 81-AF) */
+	return (u[0] >= 'A' && u[0] <= 'Z') || (u[0] == 0xD0 && u[1] >= 0x81 && u[1] <= 0xAF);
+}
+
+/* Letters (code points) of text[a..b) when it ends in two or more
+ * letters: a word's start up to b, or its last letters. */
+static size_t
+letters_ending(const char *text, size_t a, size_t b)
+{
+	size_t n = 0, i;
+
+	for (i = b; i > a; i--) {
+		unsigned char c = (unsigned char)text[i - 1];
+
+		if (c >= 0x80 && c < 0xC0)
+			continue;   /* inside a code point */
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0))
+			break;
+		n++;
+	}
+	return n;
+}
+
 static int
 hyphen_joins(const char *text, size_t len, const char *s)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned char b = len >= 2 ? (unsigned char)text[len - 2] : 0;
+	size_t w = len;
 
-	if (len < 2 || text[len - 1] != '-' ||
-	    !((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || b >= 0x80))
-		return 0;
-	/* A-Z; Cyrillic capitals Ё-Я (U+0401-U+042F, UTF-8 D0 81-AF) */
-	return (u[0] >= 'A' && u[0] <= 'Z') || (u[0] == 0xD0 && u[1] >= 0x81 && u[1] <= 0xAF);
+	while (w > 0 && text[w - 1] != ' ' && text[w - 1] != '\n')
+		w--;
+	if (len > w && text[len - 1] == '-')
+		return letters_ending(text, w, len - 1) >= 2 && is_capital_at(s);
+	return letters_ending(text, w, len) >= 2 && s[0] == '-' && is_capital_at(s + 1);
 }
 
 /* Append one line's words to pt (a space between words, none at the end;

@@ -75,6 +75,10 @@ static const field_row field_rows[] = {
 	    "surname=КОВАЛЕНКО;given-name=АНДРЕЙ;patronymic=ВИКТОРОВИЧ;"
 	    "birth-date=1987-03-14;issue-date=1987-04-01;number=I-ВМ 0123456;"
 	    "birth-place=г. Минск, Республика Беларусь"},
+	{"by-ru: a one-letter word before a hyphen joins nothing", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия КОВАЛЕНКО\n"
+	    "Место рождения г- Гомель, Республика Беларусь\n",
+	    "birth-place=г- Гомель, Республика Беларусь"},
 	{"by-be: labels read in Latin letters (seed 100023)", "birth-certificate",
 	    "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nПрозвішча ЗАЙЦАЎ\nYnacHae ima BIKTAP\n"
 	    "Імя na бацьку СЯРГЕЕВІЧ\nДата нараджэння «27» лістапада 2002 года\n",
@@ -268,6 +272,12 @@ static const field_row field_rows[] = {
 	    "medical-certificate",
 	    "МЕДИЦИНСКАЯ СПРАВКА\n5. Заключение: Заболеваний. включенных в перечень заболеваний. "
 	    "представляющих\nопасность для злоровья населения. не выявлено.\n", "conclusion=fit"},
+	{"ru-med: \"Заключенне\", щ read as ц (eval seed 100049)", "medical-certificate",
+	    "МЕДИЦИНСКОЕ ЗАКЛЮЧЕНИЕ\nЗаключенне: Инфекционные заболевания, представляюцие\n"
+	    "опасность для окружаюцих, не выявлены.\n", "conclusion=fit"},
+	{"by-med: \"не выявпено\" (eval seed 100049)", "medical-certificate",
+	    "МЕДИЦИНСКАЯ СПРАВКА\n5. Заключение: Заболеваний, представляющих опасность для\n"
+	    "здоровья населения, не выявпено.\n", "conclusion=fit"},
 	{"by-med: the same words before a disease found make no fit", "medical-certificate",
 	    "МЕДИЦИНСКАЯ СПРАВКА\n5. Заключение: Заболеваний. включенных в перечень заболеваний. "
 	    "Выявлено: туберкулез. Других не выявлено.\n", "conclusion=unfit"},
@@ -880,6 +890,7 @@ test_model_hyphen_name(void **state)
 	} rows[] = {
 		{"АТ- HASSAN Fatima", "AT-HASSAN", "АТ-HASSAN", "Fatima"},
 		{"AL- HASSAN Fatima", "AL-HASSAN", "", "Fatima"},
+		{"AL -HASSAN Fatima", "AL-HASSAN", "", "Fatima"},   /* seed 100049 */
 		{"ИВАНОВА- ПЕТРОВА Анна", "ИВАНОВА-ПЕТРОВА", "", "Анна"},
 		{"ИВАНОВА Анна-", "ИВАНОВА", "", "Анна"},  /* the next line not joined */
 	};
