@@ -1636,6 +1636,47 @@ test_latin_name_on_cyrillic_page(void **state)
 	pixDestroy(&pix);
 }
 
+/*
+ * A date misread in its line (25.07.1974 as "20.07.1974" at 90, eval
+ * seed 100046; simulated here on a clean page) is read again alone and
+ * in English: both read the ink, 25.07.1974, so the majority replaces
+ * the text and the first reading stays in attribute first.  A date read
+ * right gets no second opinion that differs.
+ */
+static void
+test_date_misread_outvoted(void **state)
+{
+	static const char *const lines[] = {
+		"МЕДИЦИНСКАЯ СПРАВКА", "Дата выдачи 05.03.2026", "2. Дата рождения 25.07.1974",
+		"Заключение: заболеваний не выявлено",
+	};
+	PIX *pix = page_pix(lines_page(1900, 800, lines, 4, 160, -1));
+	PIX *grey = pixConvertTo8(pix, 0);
+	xmlNodePtr page = recognise(pix, 300), w;
+	char *text = words_of(page);
+
+	(void)state;
+	print_message("read: %s\n", text);
+	free(text);
+	w = word_with(page, "25.07.1974");
+	assert_non_null(w);
+	xmlNodeSetContent(w, BAD_CAST "20.07.1974");
+	xml_set(w, "c", "90.0");
+	ocr_reread(engine, grey, 300, page);
+	assert_null(word_with(page, "20.07.1974"));
+	w = word_with(page, "25.07.1974");
+	assert_non_null(w);
+	assert_true(attr_is(w, "first", "20.07.1974"));
+	assert_null(xmlHasProp(w, BAD_CAST "alone"));
+	w = word_with(page, "05.03.2026");
+	assert_non_null(w);
+	assert_null(xmlHasProp(w, BAD_CAST "first"));
+	assert_null(xmlHasProp(w, BAD_CAST "alone"));
+	xmlFreeNode(page);
+	pixDestroy(&grey);
+	pixDestroy(&pix);
+}
+
 /* Second readings of page (on grey at 300 dpi) add a line and find words
  * a and b. */
 static void
@@ -2213,6 +2254,7 @@ main(void)
 		cmocka_unit_test(test_series_numeral_from_ink),
 		cmocka_unit_test(test_belarusian_better_table),
 		cmocka_unit_test(test_latin_name_on_cyrillic_page),
+		cmocka_unit_test(test_date_misread_outvoted),
 		cmocka_unit_test(test_program_reports_bad_files_and_goes_on),
 		cmocka_unit_test(test_program_reads_names_from_stdin),
 		cmocka_unit_test(test_program_survives_crashing_and_hanging_worker),
