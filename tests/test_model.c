@@ -75,6 +75,11 @@ static const field_row field_rows[] = {
 	    "surname=КОВАЛЕНКО;given-name=АНДРЕЙ;patronymic=ВИКТОРОВИЧ;"
 	    "birth-date=1987-03-14;issue-date=1987-04-01;number=I-ВМ 0123456;"
 	    "birth-place=г. Минск, Республика Беларусь"},
+	{"ru: an item number without its dot before the labels (eval seed 100050)",
+	    "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nр Фамилия ГОНЧАРОВА | 4\n5 Собственное имя КСЕНИЯ :\n"
+	    "6 Отчество ИВАНОВНА\nДата рождения 15 октября 2025 г.\n",
+	    "surname=ГОНЧАРОВА;given-name=КСЕНИЯ;patronymic=ИВАНОВНА;birth-date=2025-10-15"},
 	{"by-ru: a one-letter word before a hyphen joins nothing", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия КОВАЛЕНКО\n"
 	    "Место рождения г- Гомель, Республика Беларусь\n",
