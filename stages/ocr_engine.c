@@ -1539,7 +1539,8 @@ ocr_weak_better(const char *first, double c0, const char *second, double c1)
  * A pass with keep_in set only gives its opinion: what take() makes of
  * a word goes into that attribute, the text stays, and words a pass
  * before has changed are left alone.
- * At most max words, within budget_ms; returns whether any was read.
+ * At most max words, within budget_ms; returns how many words took a
+ * reading (or, with keep_in, got one beside them).
  */
 typedef struct {
 	const char *what;      /* for debugging output */
@@ -1556,7 +1557,7 @@ reread_words(struct reading *r, TessBaseAPI *api, int dpi, double budget_ms,
 {
 	double start = mono_ms();
 	int W = pixGetWidth(r->image), H = pixGetHeight(r->image), pad = dpi / 50;
-	int tried = 0;
+	int tried = 0, taken = 0;
 	xmlNodePtr l, w;
 
 	for (l = r->lines->children; l && tried < p->max; l = l->next)
@@ -1587,6 +1588,7 @@ reread_words(struct reading *r, TessBaseAPI *api, int dpi, double budget_ms,
 			if (ocr_debugging())
 				fprintf(stderr, "%s: %s word %d,%d at %.0f: alone at %.0f, %s\n",
 				    progname, p->what, b[0], b[1], c0, c1, now ? "taken" : "refused");
+			taken += now != NULL;
 			if (now && p->keep_in) {
 				xml_set(w, p->keep_in, now);
 			} else if (now) {
@@ -1608,7 +1610,7 @@ reread_words(struct reading *r, TessBaseAPI *api, int dpi, double budget_ms,
 		TessBaseAPISetPageSegMode(api, PSM_AUTO);
 	}
 	r->conf = r->words > 0 ? r->conf_sum / r->words : 0;
-	return tried > 0;
+	return taken;
 }
 
 static int
@@ -1726,7 +1728,9 @@ date_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
 	int W = pixGetWidth(r->image), H = pixGetHeight(r->image);
 	xmlNodePtr l, w;
 
-	if (!reread_words(r, e->api, dpi, budget_ms, &date_pass) || !latin_engine(e, r, dpi))
+	/* the English engine set to the page only when a word got a reading
+	 * alone */
+	if (reread_words(r, e->api, dpi, budget_ms, &date_pass) == 0 || !latin_engine(e, r, dpi))
 		return;
 	for (l = r->lines->children; l; l = l->next)
 		for (w = l->children; w; w = w->next) {
