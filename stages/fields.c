@@ -706,7 +706,7 @@ numeric_date_without(const char *s, size_t n, size_t a, size_t i)
 static void
 join_year_pieces(char *s)
 {
-	size_t n = strlen(s), i, a, b, c, m;
+	size_t n = strlen(s), i, a, b, c, m, k;
 	uint32_t cp = 0;
 
 	for (i = 0; i < n; i++) {
@@ -726,19 +726,13 @@ join_year_pieces(char *s)
 		    (c < n && (dig(s, c) || ((unsigned char)s[c] & 0x80) ||
 		    (s[c] >= 'A' && s[c] <= 'z'))))
 			continue;
-		/* the word before: a month's name */
+		/* the word before, past blanks and commas: a month's name */
 		for (m = i - 1; m > 0 && strchr(" ,", s[m - 1]); m--)
 			;
-		{
-			size_t end = m, start;
-
-			while (end > 0 && s[end - 1] == ' ')
-				end--;
-			for (start = end; start > 0 && s[start - 1] != ' '; start--)
-				;
-			if (end == start || !is_month_word(s + start, end - start))
-				continue;
-		}
+		for (k = m; k > 0 && s[k - 1] != ' '; k--)
+			;
+		if (k == m || !is_month_word(s + k, m - k))
+			continue;
 		if (c > b)
 			s[b] = '1', b++;
 		memmove(s + a, s + a + 1, b - a - 1);
@@ -1570,7 +1564,7 @@ reading_pieces(const page_text *pt, const size_t *s, const size_t *e, int n, con
     const char *attr)
 {
 	char *out = xstrdup(""), *t;
-	int k, used = 0;
+	int k, used = 0, latin = strcmp(attr, "en") == 0;
 	size_t i;
 
 	for (k = 0; k < n; k++) {
@@ -1613,9 +1607,9 @@ reading_pieces(const page_text *pt, const size_t *s, const size_t *e, int n, con
 		out = t;
 	}
 	/* A Cyrillic word left beside an English reading is no reading. */
-	for (i = 0; strcmp(attr, "en") == 0 && out[i] && !((unsigned char)out[i] & 0x80); i++)
+	for (i = 0; latin && out[i] && !((unsigned char)out[i] & 0x80); i++)
 		;
-	if (used == 0 || (strcmp(attr, "en") == 0 && out[i])) {
+	if (used == 0 || (latin && out[i])) {
 		free(out);
 		return NULL;
 	}

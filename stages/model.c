@@ -857,14 +857,7 @@ latin_bang_i(char *s)
 	s[n - 1] = 'I';
 }
 
-/*
- * Does a word starting s go on the one that ends text[0..len): the two
- * halves of a double name split beside its hyphen, a word of two letters
- * or more ending in a letter and a hyphen before a capital, or ending in
- * a letter before a hyphen and a capital ("АТ- HASSAN Fatima", "AL
- * -HASSAN" for AL-HASSAN, eval seeds 100048, 100049: the surname
- * otherwise is АТ or AL).  Not after one letter: "г- Гомель" is "г.".
- */
+/* Does s start with a capital: A-Z, or Cyrillic Ё-Я? */
 static int
 is_capital_at(const char *s)
 {
@@ -893,6 +886,14 @@ letters_ending(const char *text, size_t a, size_t b)
 	return n;
 }
 
+/*
+ * Does a word starting s go on the one that ends text[0..len): the two
+ * halves of a double name split beside its hyphen, a word of two letters
+ * or more ending in a letter and a hyphen before a capital, or ending in
+ * a letter before a hyphen and a capital ("АТ- HASSAN Fatima", "AL
+ * -HASSAN" for AL-HASSAN, eval seeds 100048, 100049: the surname
+ * otherwise is АТ or AL).  Not after one letter: "г- Гомель" is "г.".
+ */
 static int
 hyphen_joins(const char *text, size_t len, const char *s)
 {
