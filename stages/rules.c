@@ -611,12 +611,41 @@ parts_shifted(xmlNodePtr d, const person *p)
 	return rc;
 }
 
+/* The parts of a name, as fields and as the applicant has them. */
+static const char *const parts[] = {"surname", "given-name", "patronymic"};
+
+/* Is part i of the name (0 surname, 1 given name) missing its next part
+ * and read as the applicant's two parts run together, the blank between
+ * them lost ("ВАНЛин" for Wang Ling, the given name not found: eval seed
+ * 100045)? */
+static int
+parts_run_together(xmlNodePtr d, const person *p, int i)
+{
+	const char *mine[] = {p->surname, p->given, p->patronymic};
+	char *v = field_value(d, parts[i]), *next = field_value(d, parts[i + 1]), *head;
+	int rc = 0;
+
+	size_t n = v ? strlen(v) : 0, k, pieces = 0;
+
+	/* Cut it between two letters, two at least before the cut: a head
+	 * that is the one part and a tail that is the next. */
+	for (k = 1; v && !next && mine[i] && mine[i + 1] && !rc && k + 1 < n; k++) {
+		if (((unsigned char)v[k] & 0xC0) == 0x80 || ++pieces < 2)
+			continue;
+		head = xstrndup(v, k);
+		rc = names_match(head, mine[i]) && names_match(v + k, mine[i + 1]);
+		free(head);
+	}
+	free(v);
+	free(next);
+	return rc;
+}
+
 /* Same person: surname, given name and (when both have one) patronymic. */
 static void
 check_identity(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
     const person *p)
 {
-	static const char *const parts[] = {"surname", "given-name", "patronymic"};
 	size_t i;
 	int near = -1;
 	char *bd, *full = field_value(d, "full-name");
@@ -637,8 +666,17 @@ check_identity(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
 	}
 	for (i = 0; i < 3 && !whole; i++) {
 		const char *mine = i == 0 ? p->surname : i == 1 ? p->given : p->patronymic;
-		char *v = i < 2 ? needed_field(root, d, type, id, parts[i])
-				: field_value(d, parts[i]);
+		char *v;
+
+		if (i < 2 && parts_run_together(d, p, (int)i)) {
+			finding(root, "unreadable-field", "review", type, id,
+			    "the %s on document %s reads as the applicant's %s and %s run "
+			    "together; check it on the scan", parts[i], id, parts[i],
+			    parts[i + 1]);
+			i++;
+			continue;
+		}
+		v = i < 2 ? needed_field(root, d, type, id, parts[i]) : field_value(d, parts[i]);
 
 		if (v && mine && !names_match(v, mine) &&
 		    !read_matches(d, parts[i], mine, names_match) &&

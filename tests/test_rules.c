@@ -221,6 +221,33 @@ static const row rows[] = {
 	    "<field name=\"birth-date\">1987-03-14</field>" ISSUED("2026-09-30")
 	    "<field name=\"result\">none</field></document>" MED("fit"), "review",
 	    "name-mismatch:criminal-record-certificate"},
+	/* "ВАНЛин" for Wang Ling, the given name not found (eval seed
+	 * 100045): the blank between the parts lost, not another person. */
+	{"11.1.1 a surname run together with the given name is checked on the scan",
+	    "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
+	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"
+	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\">КОВАЛЕНКОАндрей</field>"
+	    "<field name=\"birth-date\">1987-03-14</field></document>", "review",
+	    "unreadable-field:birth-certificate"},
+	{"11.1.1 a surname run together with another given name is a mismatch",
+	    "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
+	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"
+	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\">КОВАЛЕНКОПётр</field>"
+	    "<field name=\"birth-date\">1987-03-14</field></document>", "review",
+	    "name-mismatch:birth-certificate"},
+	/* "МЕЛЬНИК Пол ина Вас ильевна" (eval seed 100051): a medical
+	 * certificate's letter-spaced name line holds the applicant's. */
+	{"12.7.1 a medical certificate's name line cut wrong is the applicant's", "12.7.1",
+	    "2026-11-03", "1987-03-14", "RUS", "",
+	    CRC(ISSUED("2026-09-30"), "none")
+	    "<document id=\"d2\" type=\"medical-certificate\" confidence=\"0.9\">"
+	    "<page file=\"b.png\" index=\"1\"/>"
+	    "<field name=\"surname\">КОВАЛЕНКО</field><field name=\"given-name\">Анд</field>"
+	    "<field name=\"patronymic\">рей</field>"
+	    "<field name=\"full-name\">КОВАЛЕНКО Анд рей Вик торович</field>"
+	    "<field name=\"birth-date\">1987-03-14</field>"
+	    "<field name=\"issue-date\">2026-10-01</field>"
+	    "<field name=\"conclusion\">fit</field></document>", "complete", ""},
 	{"11.1.1 wrong birth date", "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
 	    BIRTH("Коваленко", "Андрей", "1987-03-15"), "review",
 	    "birth-date-mismatch:birth-certificate"},
