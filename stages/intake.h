@@ -92,7 +92,8 @@ int atomic_write(const char *path, const void *data, size_t len, unsigned mode);
 
 /*
  * Digest of everything in models/ that decides a dossier (documents.xml,
- * classifier.txt, procedures.xml, dossier.xsd): a change to any of them
+ * classifier.txt, procedures.xml, dossier.xsd, given-names.txt): a change
+ * to any of them
  * redoes the cases it may change.  0, or -1 when one cannot be read.
  */
 int models_digest(const char *dir, char hex[65]);
@@ -222,6 +223,16 @@ int patronymic_cut(const char *read, const char *full);
 /* Does s, in capitals (text_fold() gives them), end as a Russian or
  * Belarusian patronymic does (-ОВИЧ, -ЕВНА, -ИЧНА, -АЎНА, ...)? */
 int patronymic_end(const char *s);
+
+/* Does the name end as a patronymic does, in either script (КІРЫЛАВІЧ,
+ * VIKTOROVICH, ІВАНАЎНА, ПЕТРОВНА, ИЛЬИЧ, ФОМИНИЧНА)? */
+int patronymic_shaped(const char *s);
+
+/* The key of a name in a list of names: romanised (translit_latin()),
+ * the spellings of one letter made one (skeleton()), so that the name
+ * in Russian, in Belarusian as romanised alike, and in a passport's or a
+ * translator's Latin has one key.  A new string. */
+char *name_key(const char *s);
 
 /*
  * 1 when the name read, in the script of mine, is mine cut short (two

@@ -55,7 +55,69 @@ struct rulebook {
 	ruleset *sets;
 	size_t nsets;
 	char digest[65];            /* of procedures.xml, recorded in dossiers */
+	char **given;               /* keys of given-names.txt, sorted */
+	size_t ngiven;
 };
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * dir/given-names.txt: one name a line, # comments.  Without the file
+ * the list is empty and no given name is known, which leaves every
+ * mismatch a mismatch.  0, or -1 with *why.
+ */
+static int
+load_given_names(rulebook *rb, const char *dir, char **why)
+{
+	char *path = xasprintf("%s/given-names.txt", dir), *buf, *line, *next;
+	size_t len, cap = 0;
+
+	if (read_file(path, 1u << 20, &buf, &len) < 0) {
+		int e = errno;
+
+		if (e != ENOENT)
+			*why = xasprintf("%s: cannot read: %s", path, strerror(e));
+		free(path);
+		return e == ENOENT ? 0 : -1;
+	}
+	free(path);
+	for (line = buf; line && *line; line = next) {
+		char *end;
+
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		line += strspn(line, " \t");
+		end = line + strlen(line);
+		while (end > line && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+			*--end = '\0';
+		if (*line == '\0' || *line == '#')
+			continue;
+		if (rb->ngiven == cap) {
+			cap = cap ? 2 * cap : 256;
+			rb->given = xrealloc(rb->given, cap * sizeof *rb->given);
+		}
+		rb->given[rb->ngiven++] = name_key(line);
+	}
+	free(buf);
+	qsort(rb->given, rb->ngiven, sizeof *rb->given, cmp_str);
+	return 0;
+}
+
+/* Is name a given name of the list? */
+static int
+known_given(const rulebook *rb, const char *name)
+{
+	char *k = name_key(name);
+	int rc = *k && bsearch(&k, rb->given, rb->ngiven, sizeof *rb->given, cmp_str) != NULL;
+
+	free(k);
+	return rc;
+}
 
 static int
 get_age(xmlNodePtr n, const char *name)
@@ -190,6 +252,10 @@ rules_load(const char *dir, char **why)
 		rules_free(rb);
 		return NULL;
 	}
+	if (load_given_names(rb, dir, why) < 0) {
+		rules_free(rb);
+		return NULL;
+	}
 	return rb;
 }
 
@@ -233,6 +299,9 @@ rules_free(rulebook *rb)
 		free(rs->effective_from);
 	}
 	free(rb->sets);
+	for (i = 0; i < rb->ngiven; i++)
+		free(rb->given[i]);
+	free(rb->given);
 	free(rb);
 }
 
@@ -473,6 +542,9 @@ field_guessed(xmlNodePtr d, const char *name)
  * more (most about 0.9). */
 #define NAME_SURE 0.7
 
+/* The attributes a field keeps its other readings in. */
+static const char *const other_readings[] = {"read", "english"};
+
 /* Does another reading of field name match name as match() has it: what
  * OCR read when the extractor put the value into the other script
  * (attribute read), or what the English engine read of its words
@@ -482,13 +554,12 @@ static int
 read_matches(xmlNodePtr d, const char *name, const char *mine,
     int (*match)(const char *, const char *))
 {
-	static const char *const other[] = {"read", "english"};
 	xmlNodePtr f = field_node(d, name);
 	size_t i;
 	int rc = 0;
 
 	for (i = 0; f && i < 2 && !rc; i++) {
-		char *r = xml_get(f, other[i]);
+		char *r = xml_get(f, other_readings[i]);
 
 		rc = r && match(r, mine);
 		free(r);
@@ -641,10 +712,46 @@ parts_run_together(xmlNodePtr d, const person *p, int i)
 	return rc;
 }
 
+/* Is v a name of the kind of part i: a given name of given-names.txt,
+ * a patronymic with a patronymic's ending?  Surnames are no closed set:
+ * any is one. */
+static int
+name_of_kind(const rulebook *rb, int i, const char *v)
+{
+	return i == 1 ? known_given(rb, v) : i == 2 ? patronymic_shaped(v) : 1;
+}
+
+/*
+ * Is v, read where part i of the applicant's name (mine) stands, no name
+ * of that kind while hers is one, nor any other reading of it
+ * (attributes read and english, as read_matches() has them: ПЕТЦ read
+ * PETR is Пётр)?  Then it is a misread, not another person's name: Юрыл
+ * for Кірыл (eval seed 100051), ина for Васильевна (seed 100051).
+ */
+static int
+no_such_name(const rulebook *rb, xmlNodePtr d, int i, const char *v, const char *mine)
+{
+	xmlNodePtr f = field_node(d, parts[i]);
+	size_t k;
+	/* The list is of names written in Cyrillic: an applicant whose name
+	 * the clerk typed in Latin is of another tradition, where MICHAEL is
+	 * a name though none of the list (David Miller, eval seed 100046). */
+	int named = strpbrk(mine, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") ||
+	    !name_of_kind(rb, i, mine) || name_of_kind(rb, i, v);
+
+	for (k = 0; f && !named && k < sizeof other_readings / sizeof *other_readings; k++) {
+		char *r = xml_get(f, other_readings[k]);
+
+		named = r && name_of_kind(rb, i, r);
+		free(r);
+	}
+	return !named;
+}
+
 /* Same person: surname, given name and (when both have one) patronymic. */
 static void
-check_identity(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
-    const person *p)
+check_identity(const rulebook *rb, xmlNodePtr root, xmlNodePtr d, const char *type,
+    const char *id, const person *p)
 {
 	size_t i;
 	int near = -1;
@@ -692,13 +799,14 @@ check_identity(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
 				    "(%.0f%%) and differs from the applicant's; check it "
 				    "on the scan", parts[i], id, 100 * c);
 			} else if (!name_near_miss(v, mine) &&
-			    !read_matches(d, parts[i], mine, name_near_miss)) {
+			    !read_matches(d, parts[i], mine, name_near_miss) &&
+			    !no_such_name(rb, d, (int)i, v, mine)) {
 				finding(root, "name-mismatch", "review", type, id,
 				    "the %s on document %s is not the applicant's", parts[i], id);
 			} else {
-				/* Cut short or one letter off: another part
-				 * that is far off still makes it another
-				 * person's. */
+				/* Cut short, one letter off or no name at
+				 * all: another part that is far off still
+				 * makes it another person's. */
 				if (near < 0)
 					near = (int)i;
 				free(v);
@@ -710,11 +818,15 @@ check_identity(xmlNodePtr root, xmlNodePtr d, const char *type, const char *id,
 		}
 		free(v);
 	}
-	if (near >= 0)
+	if (near >= 0) {
+		static const char *const how[] = {"cut short or with a letter misread",
+		    "cut short, with a letter misread or as no given name",
+		    "cut short, with a letter misread or without a patronymic's ending"};
+
 		finding(root, "unreadable-field", "review", type, id,
-		    "the %s on document %s differs from the applicant's only as a name "
-		    "cut short or with one letter misread does; check it on the scan",
-		    parts[near], id);
+		    "the %s on document %s differs from the applicant's as a misread does "
+		    "(%s); check it on the scan", parts[near], id, how[near]);
+	}
 	bd = needed_field(root, d, type, id, "birth-date");
 	if (bd && strcmp(bd, p->birth) != 0) {
 		char *issued = field_value(d, "issue-date");
@@ -1096,7 +1208,7 @@ rules_apply(const rulebook *rb, xmlNodePtr root, const char *rules_date, char **
 		 * a person. */
 		if (type && is_checked(type)) {
 			if (names_type(proc, type))
-				check_identity(root, d, type, id, &p);
+				check_identity(rb, root, d, type, id, &p);
 			check_content(root, d, type, id);
 		}
 		free(type);

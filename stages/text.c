@@ -2470,6 +2470,31 @@ patronymic_end(const char *s)
 }
 
 int
+patronymic_shaped(const char *s)
+{
+	/* Romanised, the endings of both languages and both scripts: -ВИЧ,
+	 * -ВІЧ, -ИЧ (-VICH, -ICH), -ВНА, -ЎНА (-VNA, -UNA), -ЧНА (-CHNA). */
+	static const char *const ends[] = {"ICH", "VNA", "UNA", "CHNA"};
+	char *r = translit_latin(s);
+	size_t n = strlen(r), i, k;
+	int rc = 0;
+
+	for (i = 0; !rc && i < sizeof ends / sizeof *ends; i++)
+		rc = (k = strlen(ends[i])) < n && strcmp(r + n - k, ends[i]) == 0;
+	free(r);
+	return rc;
+}
+
+char *
+name_key(const char *s)
+{
+	char *r = translit_latin(s), *k = skeleton(r);
+
+	free(r);
+	return k;
+}
+
+int
 patronymic_cut(const char *read, const char *full)
 {
 	uint32_t *a, *b;

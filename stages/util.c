@@ -390,18 +390,19 @@ int
 models_digest(const char *dir, char hex[65])
 {
 	/* classifier.txt is optional (the classifier falls back to the title
-	 * cues without it), the others are not. */
+	 * cues without it), so is given-names.txt (without it no given name
+	 * is known, see rules.c); the others are not. */
 	static const char *const files[] = {"documents.xml", "procedures.xml",
-	    "dossier.xsd", "classifier.txt"};
-	char all[4 * 65 + 1] = "", one[65];
+	    "dossier.xsd", "classifier.txt", "given-names.txt"};
+	char all[5 * 65 + 1] = "", one[65];
 	size_t i;
 
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < 5; i++) {
 		char *p = xasprintf("%s/%s", dir, files[i]);
 		int rc = file_sha256(p, one);
 
 		free(p);
-		if (rc < 0 && i == 3 && errno == ENOENT)
+		if (rc < 0 && i >= 3 && errno == ENOENT)
 			strcpy(one, "none");
 		else if (rc < 0)
 			return -1;

@@ -12,6 +12,7 @@
 
 #include "intake.h"
 
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -248,6 +249,36 @@ static const row rows[] = {
 	    "<field name=\"birth-date\">1987-03-14</field>"
 	    "<field name=\"issue-date\">2026-10-01</field>"
 	    "<field name=\"conclusion\">fit</field></document>", "complete", ""},
+	/* Юрыл for Кірыл (eval seed 100051): a reading that is no given
+	 * name beside the applicant's that is one is a misread; another
+	 * given name (Пётр, rows above) is another person. */
+	{"11.1.1 a given name read as no given name is checked on the scan",
+	    "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
+	    BIRTH("Коваленко", "Юмдрей", "1987-03-14"), "review",
+	    "unreadable-field:birth-certificate"},
+	{"11.1.1 a given name read as a Belarusian given name is another person",
+	    "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
+	    BIRTH("Коваленко", "Алесь", "1987-03-14"), "review",
+	    "name-mismatch:birth-certificate"},
+	{"11.1.1 a given name read as a translator's Latin given name is another person",
+	    "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
+	    BIRTH("KOVALENKO", "YURIY", "1987-03-14"), "review",
+	    "name-mismatch:birth-certificate"},
+	/* "ина" for Васильевна (eval seed 100051): no patronymic's ending. */
+	{"11.1.1 a patronymic read without a patronymic's ending is checked on the scan",
+	    "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
+	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"
+	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\">Коваленко</field>"
+	    "<field name=\"given-name\">Андрей</field><field name=\"patronymic\">ина</field>"
+	    "<field name=\"birth-date\">1987-03-14</field></document>", "review",
+	    "unreadable-field:birth-certificate"},
+	{"11.1.1 another patronymic is another person", "11.1.1", "2026-11-03",
+	    "1987-03-14", "BLR", "",
+	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"
+	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\">Коваленко</field>"
+	    "<field name=\"given-name\">Андрей</field><field name=\"patronymic\">Пятровіч</field>"
+	    "<field name=\"birth-date\">1987-03-14</field></document>", "review",
+	    "name-mismatch:birth-certificate"},
 	{"11.1.1 wrong birth date", "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
 	    BIRTH("Коваленко", "Андрей", "1987-03-15"), "review",
 	    "birth-date-mismatch:birth-certificate"},
@@ -716,6 +747,85 @@ test_rules_editions_by_date(void **state)
 	free(path);
 }
 
+/*
+ * models/given-names.txt decides which misread given name is no name:
+ * without the file (or without the applicant's name in it) no given name
+ * is known and a differing one stays a mismatch; a list that cannot be
+ * read refuses the rules.
+ */
+static void
+test_rules_given_names_list(void **state)
+{
+	static const char *xml = "<rules><ruleset id=\"r\" effective-from=\"2010-04-26\">"
+	    "<procedure code=\"11.1.1\"><require doc-type=\"birth-certificate\"/>"
+	    "</procedure></ruleset></rules>";
+	static const struct {
+		const char *list, *findings;
+	} cases[] = {
+		{NULL, "name-mismatch:birth-certificate"},
+		{"# men\n  Андрей \n\nПётр\n", "unreadable-field:birth-certificate"},
+		{"Пётр\n", "name-mismatch:birth-certificate"},
+	};
+	char dir[] = "/tmp/intake-rules-XXXXXX", *path, *names, *why = NULL;
+	size_t i;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = xasprintf("%s/procedures.xml", dir);
+	names = xasprintf("%s/given-names.txt", dir);
+	assert_int_equal(atomic_write(path, xml, strlen(xml), 0600), 0);
+	for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+		row r = {"list", "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
+		    BIRTH("Коваленко", "Юмдрей", "1987-03-14"), NULL, NULL};
+		char *src = build(&r), *got;
+		xmlDocPtr doc = xml_parse(src, strlen(src), &why);
+		rulebook *one;
+
+		if (cases[i].list)
+			assert_int_equal(atomic_write(names, cases[i].list,
+			    strlen(cases[i].list), 0600), 0);
+		one = rules_load(dir, &why);
+		assert_non_null(one);
+		assert_int_equal(rules_apply(one, xmlDocGetRootElement(doc), NULL, &why), 0);
+		got = findings_of(xmlDocGetRootElement(doc));
+		assert_string_equal(got, cases[i].findings);
+		free(got);
+		free(src);
+		xmlFreeDoc(doc);
+		rules_free(one);
+	}
+	/* An applicant named in Latin is of another tradition: David is
+	 * Давид of the list, MICHAEL none of it, and still a name (eval
+	 * seed 100046). */
+	{
+		const char *src = "<dossier case=\"T-1\" procedure=\"11.1.1\" "
+		    "submitted=\"2026-11-03\"><applicant><surname>Miller</surname>"
+		    "<given-name>David</given-name><birth-date>1987-03-14</birth-date>"
+		    "<citizenship>BLR</citizenship></applicant>"
+		    BIRTH("MILLER", "MICHAEL", "1987-03-14") "</dossier>";
+		xmlDocPtr doc = xml_parse(src, strlen(src), &why);
+		char *got;
+
+		assert_int_equal(rules_apply(rb, xmlDocGetRootElement(doc), NULL, &why), 0);
+		got = findings_of(xmlDocGetRootElement(doc));
+		assert_string_equal(got, "name-mismatch:birth-certificate");
+		free(got);
+		xmlFreeDoc(doc);
+	}
+	/* A list that is there and cannot be read is an error, not an
+	 * empty list: a directory in its place. */
+	unlink(names);
+	assert_int_equal(mkdir(names, 0700), 0);
+	assert_null(rules_load(dir, &why));
+	assert_non_null(strstr(why, "given-names.txt"));
+	free(why);
+	rmdir(names);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(names);
+}
+
 static int
 setup(void **state)
 {
@@ -750,6 +860,7 @@ main(void)
 		cmocka_unit_test(test_rules_editions_by_date),
 		cmocka_unit_test(test_rules_english_reading_shown),
 		cmocka_unit_test(test_rules_name_parts_shifted),
+		cmocka_unit_test(test_rules_given_names_list),
 	};
 
 	errstream = stderr;
