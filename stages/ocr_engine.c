@@ -890,6 +890,27 @@ has_real_word(xmlNodePtr lines)
 }
 
 /* Does the centre of element n lie inside x0..x1, y0..y1? */
+static int centred_in(xmlNodePtr n, int x0, int y0, int x1, int y1);
+
+/* How many real words (real_word()) of lines, centred in rect when rect
+ * is given, were read with confidence REREAD_WEAK or more? */
+static int
+sure_words(xmlNodePtr lines, const int *rect)
+{
+	xmlNodePtr l, w;
+	int n = 0;
+
+	for (l = lines->children; l; l = l->next) {
+		if (rect && !centred_in(l, rect[0], rect[1], rect[2], rect[3]))
+			continue;
+		for (w = l->children; w; w = w->next)
+			n += w->type == XML_ELEMENT_NODE && node_conf(w) >= REREAD_WEAK &&
+			    real_word(w);
+	}
+	return n;
+}
+
+/* Does the centre of element n lie inside x0..x1, y0..y1? */
 static int
 centred_in(xmlNodePtr n, int x0, int y0, int x1, int y1)
 {
@@ -976,12 +997,17 @@ holds_lost_ink(BOXA *lost, const int *rect)
  * Read rect of the image set in e->api again and put the new lines in r in
  * place of the old ones when they are better: a better score by
  * REREAD_BETTER, or more words reading lost ink as real words and not
- * worse by REREAD_BETTER, or words where there were none.  *poor (when
- * given) is set when the new reading is itself too weak to count.
- * Returns 1 when taken, 0 when not, -1 when Tesseract failed.
+ * worse by REREAD_BETTER, or words where there were none; with keep_sure,
+ * only when it has as many sure words (sure_words()) as the old one: a
+ * taller row read with only its darkest ink can read its value better
+ * and lose its label ("Дата выдачи 02:11-19989" read "Де 02.11.1993",
+ * eval seed 100053).  *poor (when given) is set when the new reading is
+ * itself too weak to count.  Returns 1 when taken, 0 when not, -1 when
+ * Tesseract failed.
  */
 static int
-read_row(struct ocr_engine *e, struct reading *r, const int *rect, BOXA *lost, int *poor)
+read_row(struct ocr_engine *e, struct reading *r, const int *rect, BOXA *lost, int *poor,
+    int keep_sure)
 {
 	struct reading part;
 	xmlNodePtr l, w;
@@ -1006,7 +1032,8 @@ read_row(struct ocr_engine *e, struct reading *r, const int *rect, BOXA *lost, i
 	    (nold == 0 ? has_real_word(part.lines) :
 	    new / nnew > old / nold + REREAD_BETTER ||
 	    (nnew > nold && new / nnew >= old / nold - REREAD_BETTER &&
-	    reads_lost_ink(part.lines, lost)));
+	    reads_lost_ink(part.lines, lost))) &&
+	    (!keep_sure || sure_words(part.lines, NULL) >= sure_words(r->lines, rect));
 	if (taken) {
 		/* In the stream where the first reading had the row, or
 		 * where the row comes down the page: patterns read the lines
@@ -1153,7 +1180,7 @@ reread(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
 		rect[1] = y - pad < 0 ? 0 : y - pad;
 		rect[2] = x + bw + pad > W ? W : x + bw + pad;
 		rect[3] = y + bh + pad > H ? H : y + bh + pad;
-		if (read_row(e, r, rect, lost, &poor) >= 0)
+		if (read_row(e, r, rect, lost, &poor, 0) >= 0)
 			done++;
 		if (poor && holds_lost_ink(lost, rect)) {
 			/* Read as one block, a label far to the left of a value
@@ -1161,11 +1188,11 @@ reread(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
 			 * ("Имя ... АННА", eval seed 100025); as sparse text,
 			 * each is found on its own. */
 			TessBaseAPISetPageSegMode(e->api, PSM_SPARSE_TEXT);
-			if (read_row(e, r, rect, lost, &poor) >= 0)
+			if (read_row(e, r, rect, lost, &poor, 0) >= 0)
 				done++;
 			TessBaseAPISetPageSegMode(e->api, PSM_SINGLE_BLOCK);
 		}
-		if (poor && ndark < REREAD_MAX && holds_lost_ink(lost, rect)) {
+		if (poor && ndark < REREAD_MAX) {
 			/* Half a row more above and below: the ink a stamp
 			 * joined was not found, and the row found is short. */
 			int *d = dark_rows[ndark++];
@@ -1176,17 +1203,18 @@ reread(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
 			d[3] = rect[3] + bh / 2 > H ? H : rect[3] + bh / 2;
 		}
 	}
-	/* Rows with lost ink no reading made out, with only the darkest ink
-	 * kept: a seal
+	/* Rows no reading made out, with only the darkest ink kept: a seal
 	 * printed in grey over a line (a series under the registry office's
-	 * stamp, eval seed 100009) is lighter than the print. */
+	 * stamp, eval seed 100009) is lighter than the print, and so is a
+	 * guilloche (a birth certificate's ПАВЛОВА in bold over pink lines
+	 * read ТАВЛОВА at 21, row at 48; dark, at 97: eval seed 100053). */
 	if (ndark > 0 && mono_ms() - start < budget_ms && (dark = pixCopy(NULL, clean))) {
 		for (i = 0; i < ndark; i++)
 			keep_darkest_ink(dark, dark_rows[i]);
 		TessBaseAPISetImage2(e->api, dark);
 		TessBaseAPISetSourceResolution(e->api, dpi);
 		for (i = 0; i < ndark && mono_ms() - start < budget_ms; i++)
-			if (read_row(e, r, dark_rows[i], lost, NULL) >= 0)
+			if (read_row(e, r, dark_rows[i], lost, NULL, 1) >= 0)
 				done++;
 		pixDestroy(&dark);
 	}

@@ -1584,6 +1584,29 @@ word_with(xmlNodePtr page, const char *text)
 }
 
 /*
+ * The top of a birth certificate (eval seed 100053, RGB JPEG, 300 dpi):
+ * its surname ПАВЛОВА in bold over a pink guilloche read at 45, its row
+ * read again no better.  With only the darkest ink of the row kept, it
+ * reads at 96.
+ */
+static void
+test_name_over_guilloche_read_dark(void **state)
+{
+	PIX *pix = pixRead("tests/data/guilloche-names.jpg");
+	xmlNodePtr page, w;
+
+	(void)state;
+	assert_non_null(pix);
+	page = recognise(pix, 300);
+	w = word_with(page, "ПАВЛОВА");
+	assert_non_null(w);
+	print_message("ПАВЛОВА at %.1f\n", xml_get_num(w, "c", 0));
+	assert_true(xml_get_num(w, "c", 0) > 85);
+	xmlFreeNode(page);
+	pixDestroy(&pix);
+}
+
+/*
  * A foreign name on a Latin page read in Cyrillic look-alikes (HAIDARI
  * as НАШАК, eval seed 100013; rus+bel+eng read them so at 80-90%): the
  * word is read again in English alone, and the first reading is kept in
@@ -2267,6 +2290,7 @@ main(void)
 		cmocka_unit_test(test_colour_seal_over_text),
 		cmocka_unit_test(test_lost_value_beside_label),
 		cmocka_unit_test(test_lost_row_read_as_sparse_text),
+		cmocka_unit_test(test_name_over_guilloche_read_dark),
 		cmocka_unit_test(test_uneven_light_read_again),
 		cmocka_unit_test(test_even_background_is_white),
 		cmocka_unit_test(test_belarusian_names_read_again),
