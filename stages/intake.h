@@ -93,8 +93,8 @@ int atomic_write(const char *path, const void *data, size_t len, unsigned mode);
 /*
  * Digest of everything in models/ that decides a dossier (documents.xml,
  * classifier.txt, procedures.xml, dossier.xsd, given-names.txt): a change
- * to any of them
- * redoes the cases it may change.  0, or -1 when one cannot be read.
+ * to any of them redoes the cases it may change.  0, or -1 when one cannot
+ * be read.
  */
 int models_digest(const char *dir, char hex[65]);
 

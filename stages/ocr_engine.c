@@ -890,7 +890,17 @@ has_real_word(xmlNodePtr lines)
 }
 
 /* Does the centre of element n lie inside x0..x1, y0..y1? */
-static int centred_in(xmlNodePtr n, int x0, int y0, int x1, int y1);
+static int
+centred_in(xmlNodePtr n, int x0, int y0, int x1, int y1)
+{
+	int b[4], cx, cy;
+
+	if (!node_box(n, b))
+		return 0;
+	cx = (b[0] + b[2]) / 2;
+	cy = (b[1] + b[3]) / 2;
+	return cx >= x0 && cx < x1 && cy >= y0 && cy < y1;
+}
 
 /* How many real words (real_word()) of lines, centred in rect when rect
  * is given, were read with confidence REREAD_WEAK or more? */
@@ -908,19 +918,6 @@ sure_words(xmlNodePtr lines, const int *rect)
 			    real_word(w);
 	}
 	return n;
-}
-
-/* Does the centre of element n lie inside x0..x1, y0..y1? */
-static int
-centred_in(xmlNodePtr n, int x0, int y0, int x1, int y1)
-{
-	int b[4], cx, cy;
-
-	if (!node_box(n, b))
-		return 0;
-	cx = (b[0] + b[2]) / 2;
-	cy = (b[1] + b[3]) / 2;
-	return cx >= x0 && cx < x1 && cy >= y0 && cy < y1;
 }
 
 /*
@@ -2203,7 +2200,6 @@ read_even_if_blank(struct ocr_engine *e, PIX *grey, PIX *bin, int dpi, double le
 		reading_free(&alt);
 	}
 }
-
 
 int
 ocr_reread(struct ocr_engine *e, PIX *grey, int dpi, xmlNodePtr page)

@@ -694,9 +694,8 @@ parts_run_together(xmlNodePtr d, const person *p, int i)
 {
 	const char *mine[] = {p->surname, p->given, p->patronymic};
 	char *v = field_value(d, parts[i]), *next = field_value(d, parts[i + 1]), *head;
-	int rc = 0;
-
 	size_t n = v ? strlen(v) : 0, k, pieces = 0;
+	int rc = 0;
 
 	/* Cut it between two letters, two at least before the cut: a head
 	 * that is the one part and a tail that is the next. */
