@@ -1629,6 +1629,7 @@ typedef struct {
 	int conflict;    /* enum: two wordings disagree */
 	int unreadable;  /* a label matched but its value did not normalise */
 	int guessed;     /* a date with a digit read from a letter or a sign */
+	size_t pat;      /* the pattern that gave the value */
 } found;
 
 /* The value pieces of one match, mapped back and joined by sep. */
@@ -1981,6 +1982,7 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 				if (v) {
 					if (!r->value) {
 						r->value = v;
+						r->pat = i;
 						memcpy(r->s, s, sizeof s);
 						memcpy(r->e, e, sizeof e);
 						r->n = nv;
@@ -2033,6 +2035,17 @@ extract_field(const models *m, const field_model *fm, const page_text *lines,
 			find_field(m, fm, rows, &b);
 			if (b.conflict || (b.value && strcmp(b.value, a.value) != 0))
 				a.conflict = 1;
+		} else if (a.pat > 0) {
+			/* Patterns are in the order they are trusted: a value
+			 * with its label in the rows beats a guess from the
+			 * lines that lost it ("ПОВТОРНОЕ", a duplicate's mark,
+			 * above the given name's label while "Фамилия" and
+			 * its name were read as two lines, eval seed 100054). */
+			find_field(m, fm, rows, &b);
+			if (b.value && !b.conflict && b.pat < a.pat) {
+				use = &b;
+				pt = rows;
+			}
 		}
 	} else {
 		find_field(m, fm, rows, &b);

@@ -1181,6 +1181,32 @@ test_model_tall_junk_line_joins_no_rows(void **state)
 }
 
 /*
+ * A duplicate's mark "ПОВТОРНОЕ" at the top right, and "Фамилия" and its
+ * name read as two lines (eval seed 100054): in the lines as Tesseract
+ * gave them the mark is the one name before the given name's label, but
+ * the rows rebuilt from the boxes hold the surname with its label, and a
+ * value with its label wins over a guess without one.
+ */
+static void
+test_model_labelled_row_beats_label_lost(void **state)
+{
+	xmlDocPtr doc;
+	xmlNodePtr d, page;
+
+	(void)state;
+	page = empty_page("birth-certificate", "birth.jpeg", &doc, &d);
+	add_words_line(page, 764, 1404, 158, 26, "Фамилия");
+	add_words_line(page, 1244, 937, 454, 32, "РЕСПУБЛИКА БЕЛАРУСЬ");
+	add_words_line(page, 1015, 1238, 909, 63, "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ");
+	add_words_line(page, 1103, 1394, 230, 30, "ГОНЧАРОВ");
+	add_words_line(page, 1938, 869, 240, 27, "ПОВТОРНОЕ");
+	add_words_line(page, 764, 1477, 531, 45, "Собственное имя АНДРЕЙ");
+	extract_document(m, d);
+	check_fields("duplicate's mark", d, "surname=ГОНЧАРОВ;given-name=АНДРЕЙ");
+	xmlFreeDoc(doc);
+}
+
+/*
  * A police certificate's line with a signature's stroke read as "a",
  * 351 pixels tall on a line of 50 (eval seed 100041): "no" of "has no
  * criminal record" is a word, not a speck, and the result is read.
@@ -2093,6 +2119,7 @@ main(void)
 		cmocka_unit_test(test_model_hyphen_name),
 		cmocka_unit_test(test_model_series_english_letters),
 		cmocka_unit_test(test_model_columns_read_apart),
+		cmocka_unit_test(test_model_labelled_row_beats_label_lost),
 		cmocka_unit_test(test_model_row_read_letter_by_letter),
 		cmocka_unit_test(test_model_tall_junk_line_joins_no_rows),
 		cmocka_unit_test(test_model_value_above_label_and_specks),
