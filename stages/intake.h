@@ -257,6 +257,17 @@ int name_near_miss(const char *read, const char *mine);
 int name_far_and_whole(const char *read, const char *mine);
 
 /*
+ * 1 when a name in Latin (value), put into Latin from what OCR read in
+ * Cyrillic letters (read: КОМАВ gave KOMAB), differs from mine (Latin,
+ * as long, four letters or more) in one or two letters, each of them a
+ * letter Cyrillic has no look-alike for (D F G J L N Q R S U V W Z): the
+ * Cyrillic reading could not hold it (KOMAB for KUMAR, EYAMS for EVANS).
+ * A letter with a look-alike read as another (KARIMI for RAHIMI) is not
+ * so excused.
+ */
+int latin_read_as_cyrillic(const char *value, const char *read, const char *mine);
+
+/*
  * 1 when the name read is mine with a С (or C) before it, five letters
  * or more after: the edge of a bracket, a box or a stamp before a name
  * comes out of OCR as a С (СГУПТА for ГУПТА, eval seed 100015).

@@ -747,13 +747,30 @@ no_such_name(const rulebook *rb, xmlNodePtr d, int i, const char *v, const char 
 	return !named;
 }
 
+/*
+ * Was v, part i of the name on document d, put into Latin from a reading
+ * in Cyrillic letters (attribute read) that could not hold the letters
+ * where it differs from mine (latin_read_as_cyrillic())?  Then the name
+ * is the applicant's as the Cyrillic alphabet reads it: KOMAB, read
+ * КОМАВ, for KUMAR (eval seed 100054).
+ */
+static int
+cyrillic_reading(xmlNodePtr d, int i, const char *v, const char *mine)
+{
+	char *r = xml_get(field_node(d, parts[i]), "read");
+	int rc = latin_read_as_cyrillic(v, r, mine);
+
+	free(r);
+	return rc;
+}
+
 /* Same person: surname, given name and (when both have one) patronymic. */
 static void
 check_identity(const rulebook *rb, xmlNodePtr root, xmlNodePtr d, const char *type,
     const char *id, const person *p)
 {
 	size_t i;
-	int near = -1;
+	int near = -1, near_cyr = 0, cyr_read = 0;
 	char *bd, *full = field_value(d, "full-name");
 	/* The whole name as printed on one line holds the applicant's,
 	 * letter for letter: the parts were cut wrong, the name is hers. */
@@ -799,15 +816,18 @@ check_identity(const rulebook *rb, xmlNodePtr root, xmlNodePtr d, const char *ty
 				    "on the scan", parts[i], id, 100 * c);
 			} else if (!name_near_miss(v, mine) &&
 			    !read_matches(d, parts[i], mine, name_near_miss) &&
-			    !no_such_name(rb, d, (int)i, v, mine)) {
+			    !no_such_name(rb, d, (int)i, v, mine) &&
+			    !(cyr_read = cyrillic_reading(d, (int)i, v, mine))) {
 				finding(root, "name-mismatch", "review", type, id,
 				    "the %s on document %s is not the applicant's", parts[i], id);
 			} else {
 				/* Cut short, one letter off or no name at
 				 * all: another part that is far off still
 				 * makes it another person's. */
-				if (near < 0)
+				if (near < 0) {
 					near = (int)i;
+					near_cyr = cyr_read;
+				}
 				free(v);
 				continue;
 			}
@@ -824,7 +844,8 @@ check_identity(const rulebook *rb, xmlNodePtr root, xmlNodePtr d, const char *ty
 
 		finding(root, "unreadable-field", "review", type, id,
 		    "the %s on document %s differs from the applicant's as a misread does "
-		    "(%s); check it on the scan", parts[near], id, how[near]);
+		    "(%s); check it on the scan", parts[near], id,
+		    near_cyr ? "a Latin name read in Cyrillic letters" : how[near]);
 	}
 	bd = needed_field(root, d, type, id, "birth-date");
 	if (bd && strcmp(bd, p->birth) != 0) {

@@ -2450,6 +2450,38 @@ name_far_and_whole(const char *read, const char *mine)
 	return rc;
 }
 
+int
+latin_read_as_cyrillic(const char *value, const char *read, const char *mine)
+{
+	/* Latin capitals the Cyrillic alphabet has no look-alike for. */
+	static const char twinless[] = "DFGJLNQRSUVWZ";
+	uint32_t *r, *a, *b;
+	size_t nr, na, nb, i, off = 0;
+	int orr, oa, ob, rc = 0;
+
+	if (!value || !read || !mine)
+		return 0;
+	r = match_form(read, &nr, &orr);
+	a = match_form(value, &na, &oa);
+	b = match_form(mine, &nb, &ob);
+	if (orr && nr == na && !oa && !ob && na >= 4 && na == nb) {
+		for (i = 0; i < na && off <= 2; i++) {
+			if (!is_latin(a[i]) || !is_latin(b[i])) {
+				off = 3;
+			} else if (a[i] != b[i]) {
+				off++;
+				if (b[i] > 'Z' || !strchr(twinless, (int)b[i]))
+					off = 3;
+			}
+		}
+		rc = off >= 1 && off <= 2;
+	}
+	free(r);
+	free(a);
+	free(b);
+	return rc;
+}
+
 /* Patronymic endings, Russian and Belarusian, in capitals. */
 static const char *const patronymic_endings[] = {
 	"ОВИЧ", "ЕВИЧ", "ЬЕВИЧ", "ЬИЧ", "ОВНА", "ЕВНА", "ЬЕВНА", "ИЧНА", "ИНИЧНА",

@@ -635,6 +635,40 @@ finding_codes(xmlDocPtr doc)
 	return out;
 }
 
+/* The finding codes of latin_applicant(english, field) judged. */
+static char *
+latin_applicant_findings(const char *english, const char *field)
+{
+	char *src = latin_applicant(english, field), *codes;
+	xmlDocPtr doc = judged(src);
+
+	codes = finding_codes(doc);
+	xmlFreeDoc(doc);
+	free(src);
+	return codes;
+}
+
+/*
+ * A Latin surname read in Cyrillic letters (KOMAB, read КОМАВ, for KUMAR,
+ * eval seed 100054): where it differs only at letters Cyrillic has no
+ * look-alike for (U, R), the Cyrillic reading could not hold the name,
+ * and a person checks it; a difference at a letter it does have (A read
+ * as O) is another person's name.
+ */
+static void
+test_rules_latin_read_in_cyrillic(void **state)
+{
+	char *codes;
+
+	(void)state;
+	codes = latin_applicant_findings("KOMAB", " read=\"КОМАВ\">KOMAB");
+	assert_string_equal(codes, "unreadable-field");
+	free(codes);
+	codes = latin_applicant_findings("KOMOB", " read=\"КОМОВ\">KOMOB");
+	assert_string_equal(codes, "name-mismatch");
+	free(codes);
+}
+
 /*
  * A birth certificate whose surname's line was lost, each part taken from
  * the next (eval seed 100035): the parts are the applicant's shifted by
@@ -859,6 +893,7 @@ main(void)
 		cmocka_unit_test(test_rules_checklist_lists_unchecked_documents),
 		cmocka_unit_test(test_rules_editions_by_date),
 		cmocka_unit_test(test_rules_english_reading_shown),
+		cmocka_unit_test(test_rules_latin_read_in_cyrillic),
 		cmocka_unit_test(test_rules_name_parts_shifted),
 		cmocka_unit_test(test_rules_given_names_list),
 	};

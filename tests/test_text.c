@@ -1074,6 +1074,23 @@ test_text_stray_c_before(void **state)
 }
 
 /* What OCR makes of a name: cut short, or one letter off (seeds 100015-100028). */
+/* Latin names put into Latin from a Cyrillic reading (attribute read). */
+static void
+test_text_latin_read_as_cyrillic(void **state)
+{
+	(void)state;
+	assert_true(latin_read_as_cyrillic("KOMAB", "КОМАВ", "Kumar"));   /* U, R: no twins */
+	assert_true(latin_read_as_cyrillic("EYAMS", "ЕУАМЅ", "EVANS"));   /* V, N */
+	assert_false(latin_read_as_cyrillic("KOMAB", "КОМАВ", "КУМАР"));  /* mine in Cyrillic */
+	assert_false(latin_read_as_cyrillic("KOMAB", NULL, "KUMAR"));     /* read in Latin */
+	assert_false(latin_read_as_cyrillic("KOMOB", "КОМОВ", "KUMAR"));  /* A has a twin */
+	assert_false(latin_read_as_cyrillic("KARIMI", "КАВІМІ", "RAHIMI")); /* so has H */
+	assert_false(latin_read_as_cyrillic("MAMC", "МАМС", "WANG"));     /* three off */
+	assert_false(latin_read_as_cyrillic("KUMAR", "КЦМАР", "KUMAR"));  /* the same */
+	assert_false(latin_read_as_cyrillic("OMAB", "ОМАВ", "KUMAR"));    /* not as long */
+	assert_false(latin_read_as_cyrillic("LUW", "ЛУШ", "LIU"));         /* too short */
+}
+
 static void
 test_text_name_near_miss(void **state)
 {
@@ -1361,6 +1378,7 @@ main(void)
 		cmocka_unit_test(test_text_names_match_negative),
 		cmocka_unit_test(test_text_stray_c_before),
 		cmocka_unit_test(test_text_name_near_miss),
+		cmocka_unit_test(test_text_latin_read_as_cyrillic),
 		cmocka_unit_test(test_text_name_far_and_whole),
 		cmocka_unit_test(test_text_patronymic_cut),
 		cmocka_unit_test(test_text_full_name_holds),
