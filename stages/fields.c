@@ -577,6 +577,20 @@ month_after(const char *s, size_t a)
 	return a > start && is_month_word(s + a, b - a);
 }
 
+/* Does s hold at a the month and year of a numeric date after its day:
+ * ".", maybe a blank, two digits, ".", four digits? */
+static int
+month_year_after(const char *s, size_t a)
+{
+	if (s[a] != '.')
+		return 0;
+	a++;
+	if (s[a] == ' ')
+		a++;
+	return dig(s, a) && dig(s, a + 1) && s[a + 2] == '.' && dig(s, a + 3) &&
+	    dig(s, a + 4) && dig(s, a + 5) && dig(s, a + 6) && !dig(s, a + 7);
+}
+
 /*
  * Digits OCR read as look-alike letters in a date: a word of digits with
  * an О or З in it ("2О26", "«О4»"), or a day of one or two letters, a
@@ -605,7 +619,7 @@ date_repair(const char *s, int *guess)
 			    (c >= 0x400 && c <= 0x4FF)))
 				break;
 			nd += digit;
-			nx += !digit && (digit_twin(c) || c == 0x42D);
+			nx += !digit && (digit_twin(c) || c == 0x42D || c == 'i');
 			nl++;
 			j += n;
 		}
@@ -655,15 +669,17 @@ date_repair(const char *s, int *guess)
 				fix = 1;
 			else if (nd == 0 && nx > 0 && nl <= 2)
 				/* (and maybe one more letter: "сЗ апреля",
-				 * seed 100023) before a month's name */
-				fix = month_after(s, j);
+				 * seed 100023) before a month's name, or
+				 * the day before the rest of a numeric date
+				 * ("ii. 12.2000", eval seed 100055) */
+				fix = month_after(s, j) || (nx == nl && month_year_after(s, j));
 			for (k = i; k < j;) {
 				size_t n = utf8_decode(s + k, len - k, &c);
-				uint32_t d = c == 0x42D ? '9' : digit_twin(c);
+				uint32_t d = c == 0x42D ? '9' : c == 'i' ? '1' : digit_twin(c);
 
 				if (fix && !(c >= '0' && c <= '9') && d) {
 					out[o++] = (char)d;
-					*guess |= c == 0x42D || nx < nl;
+					*guess |= c == 0x42D || c == 'i' || nx < nl;
 				} else {
 					memcpy(out + o, s + k, n);
 					o += n;
@@ -1710,6 +1726,21 @@ latin_twins_only(const char *s, size_t n)
 	return n > 0;
 }
 
+/* Is s[0..n) two or three Latin capitals, each a Cyrillic capital's twin
+ * or U (how OCR reads И)? */
+static int
+latin_head(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n < 2 || n > 3)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (s[i] != 'U' && !latin_twins_only(s + i, 1))
+			return 0;
+	return 1;
+}
+
 /* Cyrillic capitals А-Я of s in small letters, in place (both take two
  * bytes in UTF-8). */
 static void
@@ -1803,6 +1834,10 @@ name_fragment_fits(const char *a, size_t na, const char *b, size_t nb)
 	 * not after a letter split off (Е EOP for ЕГОР, seed 100025). */
 	if (ka >= 0 && (ka & 12) == 4 && !one_letter(a, na) && latin_twins_only(b, nb))
 		kb = (kb & ~8) | 4;
+	/* Its head so read, И as U ("HU КОЛАЙ" for НИКОЛАЙ, eval seed
+	 * 100054): two or three capitals before three Cyrillic ones or more. */
+	if (kb == 5 && !short_piece(b, nb) && latin_head(a, na))
+		ka = 5;
 	if (ka < 0 || kb < 0 || (ka & 12) != (kb & 12) || (ka & 12) == 12)
 		return 0;
 	if ((ka & 3) == 1)

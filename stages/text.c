@@ -1330,7 +1330,8 @@ digit_letter(const uint32_t *c, size_t n, size_t i, int cyrillic)
  * Repair the look-alikes of one word in place: the script with more
  * letters that exist only in it wins (П in ПETPOB), then the script with
  * more letters; on a tie the word is left alone.  A 0 between letters is
- * read as O of the winning script.
+ * read as O of the winning script; in a word won by letters only Cyrillic
+ * has, a capital U is И misread.
  */
 static void
 fix_word_script(uint32_t *c, size_t n)
@@ -1355,6 +1356,8 @@ fix_word_script(uint32_t *c, size_t n)
 
 		if (t && (to_cyr ? is_latin(c[i]) : is_cyr(c[i])))
 			c[i] = t;
+		else if (to_cyr && c[i] == 'U' && ucyr > ulat)
+			c[i] = 0x418;   /* И as OCR reads it ("HUКОЛАЙ") */
 		else if (c[i] == '0' && i > 0 && i + 1 < n && is_letter(c[i - 1]) &&
 			 is_letter(c[i + 1]))
 			c[i] = to_cyr ? (is_lower(c[i - 1]) ? 0x43E : 0x41E)

@@ -96,10 +96,23 @@ static const field_row field_rows[] = {
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия ЮРКЕВИЧ\nСобственное wma АНДРЕ Й\n"
 	    "Отчество НИКОЛАЕВИЧ\n",
 	    "surname=ЮРКЕВИЧ;given-name=АНДРЕЙ;patronymic=НИКОЛАЕВИЧ"},
+	{"by-ru: НИ of a given name read as Latin HU (eval seed 100054)", "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия ИВАНОВ\nСобственное имя HU КОЛАЙ\n"
+	    "Отчество КИРИЛЛОВИЧ\n",
+	    "surname=ИВАНОВ;given-name=НИКОЛАЙ;patronymic=КИРИЛЛОВИЧ"},
+	{"by-ru: a Latin word of four letters before a Cyrillic one is no head of it",
+	    "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия ИВАНОВ\nСобственное имя HUKO ЛАЙ\n",
+	    "given-name=HUKO"},
 	{"ru: ОТЧЕСТВО read as OTHCCTBO under the names (seed 100022)", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nЛУКАШЕВИЧ\nфамилия\nАНАТОЛИЙ ДМИТРИЕВИЧ\n"
 	    "ИМЯ, OTHCCTBO\nродился(лась) 12.01.1981\n",
 	    "surname=ЛУКАШЕВИЧ;given-name=АНАТОЛИЙ;patronymic=ДМИТРИЕВИЧ;birth-date=1981-01-12"},
+	{"ru: отчество read as \"орчес TBO\" under the names (eval seed 100055)",
+	    "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nПАВЛОВ\nфамилия\nНИКОЛАЙ ОЛЕГОВИЧ\n"
+	    "имя, орчес TBO\nродился(лась) 19.03.1977\n",
+	    "surname=ПАВЛОВ;given-name=НИКОЛАЙ;patronymic=ОЛЕГОВИЧ;birth-date=1977-03-19"},
 	{"by-ru: a name spaced out in four pieces (seed 100026)", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия МАКАРЕВИЧ\nСобственное имя ВАЛ Е НТИ НА\n"
 	    "Отчество И ВАН ОВНА\n",
@@ -1846,6 +1859,9 @@ test_model_date_normalise(void **state)
 		{"4 7.12.1967", "1967-12-07"},                /* no day starts with 4 */
 		{"Эиюня 1994 г.", "1994-06-09"},              /* Э run into the month: seed 100034 */
 		{"«П» января 2010 года", "2010-01-11"},       /* 11 as П */
+		{"ii. 12.2000", "2000-12-11"},                /* 11 as ii: eval seed 100055 */
+		{"ii 12 2000", NULL},                         /* no numeric date after it */
+		{"ai. 12.2000", NULL},                        /* a letter that is no 1 */
 		{"П января 2010", NULL},                      /* not between quotes */
 		{"12. 12; 1980", "1980-12-12"},               /* a semicolon for a dot */
 		{"12.1 7.12.1967", "1967-12-07"},             /* the 1 ends a number */
@@ -1915,6 +1931,7 @@ test_model_date_guessed(void **state)
 	assert_false(date_guessed("7 мая 2001"));          /* days in words have one */
 	assert_true(date_guessed("Эиюня 1994 г."));
 	assert_true(date_guessed("«П» января 2010 года"));
+	assert_true(date_guessed("ii. 12.2000"));
 	assert_false(date_guessed("12. 12; 1980"));
 }
 

@@ -806,6 +806,10 @@ test_text_name_clean(void **state)
 		{"«Мар'яна»", "Мар'яна"},
 		{"ПЕТРОВА-ВОДКИНА,", "ПЕТРОВА-ВОДКИНА"},
 		{"ПETP0B", "ПЕТРОВ"},                   /* 0 between letters */
+		{"HUКОЛАЙ", "НИКОЛАЙ"},                 /* И read U: eval seed 100054 */
+		{"KUМАР", "KUMAP"},                     /* no letter only Cyrillic has */
+		{"UЛЬЯ", "ИЛЬЯ"},
+		{"SUЛЬ", "SUЛЬ"},                       /* as many only Latin has: a tie */
 		{"Пeтp0в", "Петров"},
 		{"ABC", "ABC"},
 		{"COX", "COX"},
