@@ -770,7 +770,7 @@ check_identity(const rulebook *rb, xmlNodePtr root, xmlNodePtr d, const char *ty
     const char *id, const person *p)
 {
 	size_t i;
-	int near = -1, near_cyr = 0, cyr_read = 0;
+	int near = -1, near_cyr = 0;
 	char *bd, *full = field_value(d, "full-name");
 	/* The whole name as printed on one line holds the applicant's,
 	 * letter for letter: the parts were cut wrong, the name is hers. */
@@ -789,6 +789,7 @@ check_identity(const rulebook *rb, xmlNodePtr root, xmlNodePtr d, const char *ty
 	}
 	for (i = 0; i < 3 && !whole; i++) {
 		const char *mine = i == 0 ? p->surname : i == 1 ? p->given : p->patronymic;
+		int cyr_read = 0;   /* set by the test below, for this part only */
 		char *v;
 
 		if (i < 2 && parts_run_together(d, p, (int)i)) {

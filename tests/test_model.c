@@ -1173,6 +1173,29 @@ add_words_line(xmlNodePtr page, int x, int y, int w, int h, const char *text)
 	free(copy);
 }
 
+/* A line of words_page(): its box x, y, w, h and its words. */
+typedef struct {
+	int x, y, w, h;
+	const char *text;
+} words_line;
+
+/* One page of a document of type made of n lines (add_words_line()),
+ * its fields extracted and checked against expect (check_fields()). */
+static void
+check_words_page(const char *row, const char *type, const words_line *lines, size_t n,
+    const char *expect)
+{
+	xmlDocPtr doc;
+	xmlNodePtr d, page = empty_page(type, "scan.jpeg", &doc, &d);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		add_words_line(page, lines[i].x, lines[i].y, lines[i].w, lines[i].h, lines[i].text);
+	extract_document(m, d);
+	check_fields(row, d, expect);
+	xmlFreeDoc(doc);
+}
+
 /*
  * A border read as a line many lines tall (a Belarusian birth certificate
  * of eval seed 100008: "ИМ SAND POP OS" down the left edge) must not join
@@ -1182,22 +1205,20 @@ add_words_line(xmlNodePtr page, int x, int y, int w, int h, const char *text)
 static void
 test_model_tall_junk_line_joins_no_rows(void **state)
 {
-	xmlDocPtr doc;
-	xmlNodePtr d, page;
+	static const words_line lines[] = {
+		{199, 1149, 22, 682, "ИМ SAND POP OS"},
+		{567, 1030, 2365, 105, "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ"},
+		{414, 1327, 313, 74, "Прозвішча"},
+		{411, 1501, 356, 58, "Уласнае імя"},
+		{415, 1672, 402, 74, "Імя па бацьку"},
+		{1009, 1293, 390, 90, "ПАЎЛАЎ"},
+		{1009, 1485, 355, 71, "МІХАІЛ"},
+		{1005, 1657, 615, 71, "АЛЯКСЕЕВІЧ"},
+	};
 
 	(void)state;
-	page = empty_page("birth-certificate", "birth.jpeg", &doc, &d);
-	add_words_line(page, 199, 1149, 22, 682, "ИМ SAND POP OS");
-	add_words_line(page, 567, 1030, 2365, 105, "ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ");
-	add_words_line(page, 414, 1327, 313, 74, "Прозвішча");
-	add_words_line(page, 411, 1501, 356, 58, "Уласнае імя");
-	add_words_line(page, 415, 1672, 402, 74, "Імя па бацьку");
-	add_words_line(page, 1009, 1293, 390, 90, "ПАЎЛАЎ");
-	add_words_line(page, 1009, 1485, 355, 71, "МІХАІЛ");
-	add_words_line(page, 1005, 1657, 615, 71, "АЛЯКСЕЕВІЧ");
-	extract_document(m, d);
-	check_fields("tall junk line", d, "surname=ПАЎЛАЎ;given-name=МІХАІЛ;patronymic=АЛЯКСЕЕВІЧ");
-	xmlFreeDoc(doc);
+	check_words_page("tall junk line", "birth-certificate", lines, N(lines),
+	    "surname=ПАЎЛАЎ;given-name=МІХАІЛ;patronymic=АЛЯКСЕЕВІЧ");
 }
 
 /*
@@ -1210,20 +1231,18 @@ test_model_tall_junk_line_joins_no_rows(void **state)
 static void
 test_model_labelled_row_beats_label_lost(void **state)
 {
-	xmlDocPtr doc;
-	xmlNodePtr d, page;
+	static const words_line lines[] = {
+		{764, 1404, 158, 26, "Фамилия"},
+		{1244, 937, 454, 32, "РЕСПУБЛИКА БЕЛАРУСЬ"},
+		{1015, 1238, 909, 63, "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ"},
+		{1103, 1394, 230, 30, "ГОНЧАРОВ"},
+		{1938, 869, 240, 27, "ПОВТОРНОЕ"},
+		{764, 1477, 531, 45, "Собственное имя АНДРЕЙ"},
+	};
 
 	(void)state;
-	page = empty_page("birth-certificate", "birth.jpeg", &doc, &d);
-	add_words_line(page, 764, 1404, 158, 26, "Фамилия");
-	add_words_line(page, 1244, 937, 454, 32, "РЕСПУБЛИКА БЕЛАРУСЬ");
-	add_words_line(page, 1015, 1238, 909, 63, "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ");
-	add_words_line(page, 1103, 1394, 230, 30, "ГОНЧАРОВ");
-	add_words_line(page, 1938, 869, 240, 27, "ПОВТОРНОЕ");
-	add_words_line(page, 764, 1477, 531, 45, "Собственное имя АНДРЕЙ");
-	extract_document(m, d);
-	check_fields("duplicate's mark", d, "surname=ГОНЧАРОВ;given-name=АНДРЕЙ");
-	xmlFreeDoc(doc);
+	check_words_page("duplicate's mark", "birth-certificate", lines, N(lines),
+	    "surname=ГОНЧАРОВ;given-name=АНДРЕЙ");
 }
 
 /*
@@ -1312,34 +1331,31 @@ test_model_ink_read_twice(void **state)
 static void
 test_model_belarusian_slips(void **state)
 {
-	xmlDocPtr doc;
-	xmlNodePtr d, page;
+	static const words_line slips[] = {
+		{397, 579, 1197, 64, "ПАСВЕДЧАННЕ AB НАРАДЖЭННІ"},
+		{194, 740, 681, 63, "Прозвішча ГРЫЦКЕВІЧ"},
+		{193, 844, 578, 54, "Уласнае імя ВАДЗІМ"},
+		{82, 949, 1427, 79, "| Імя па бацьку ПАУЛАВТЧ МЫ"},
+		{82, 1029, 1672, 103, "Г дапанарадюэня 02.11.1987 : :"},
+		{1068, 1116, 213, 28, "(дзень, месяц, год)"},
+		{194, 1202, 419, 44, "Месца нараджэння Г:"},
+		{82, 1353, 1387, 86, "| Бацька ГРЫЦКЕВТЧ ПАВЕЛ АЛЯКСЕЕВТЧ"},
+		{191, 1971, 1101, 63, "Дата выдачы «04» снежня 1987 года"},
+	};
+	/* No date above the caption: none taken from it. */
+	static const words_line no_date[] = {
+		{397, 579, 1197, 64, "ПАСВЕДЧАННЕ AB НАРАДЖЭННІ"},
+		{82, 1029, 1672, 103, "Г дапанарадюэня : :"},
+		{1068, 1116, 213, 28, "(дзень, месяц, год)"},
+		{191, 1971, 1101, 63, "Дата выдачы «04» снежня 1987 года"},
+	};
 
 	(void)state;
-	page = empty_page("birth-certificate", "doc3.jpg", &doc, &d);
-	add_words_line(page, 397, 579, 1197, 64, "ПАСВЕДЧАННЕ AB НАРАДЖЭННІ");
-	add_words_line(page, 194, 740, 681, 63, "Прозвішча ГРЫЦКЕВІЧ");
-	add_words_line(page, 193, 844, 578, 54, "Уласнае імя ВАДЗІМ");
-	add_words_line(page, 82, 949, 1427, 79, "| Імя па бацьку ПАУЛАВТЧ МЫ");
-	add_words_line(page, 82, 1029, 1672, 103, "Г дапанарадюэня 02.11.1987 : :");
-	add_words_line(page, 1068, 1116, 213, 28, "(дзень, месяц, год)");
-	add_words_line(page, 194, 1202, 419, 44, "Месца нараджэння Г:");
-	add_words_line(page, 82, 1353, 1387, 86, "| Бацька ГРЫЦКЕВТЧ ПАВЕЛ АЛЯКСЕЕВТЧ");
-	add_words_line(page, 191, 1971, 1101, 63, "Дата выдачы «04» снежня 1987 года");
-	extract_document(m, d);
-	check_fields("Belarusian slips", d, "surname=ГРЫЦКЕВІЧ;patronymic=ПАЎЛАВІЧ;"
+	check_words_page("Belarusian slips", "birth-certificate", slips, N(slips),
+	    "surname=ГРЫЦКЕВІЧ;patronymic=ПАЎЛАВІЧ;"
 	    "birth-date=1987-11-02;issue-date=1987-12-04");
-	xmlFreeDoc(doc);
-
-	/* No date above the caption: none taken from it. */
-	page = empty_page("birth-certificate", "doc3.jpg", &doc, &d);
-	add_words_line(page, 397, 579, 1197, 64, "ПАСВЕДЧАННЕ AB НАРАДЖЭННІ");
-	add_words_line(page, 82, 1029, 1672, 103, "Г дапанарадюэня : :");
-	add_words_line(page, 1068, 1116, 213, 28, "(дзень, месяц, год)");
-	add_words_line(page, 191, 1971, 1101, 63, "Дата выдачы «04» снежня 1987 года");
-	extract_document(m, d);
-	check_fields("no date above the caption", d, "issue-date=1987-12-04;!birth-date");
-	xmlFreeDoc(doc);
+	check_words_page("no date above the caption", "birth-certificate", no_date, N(no_date),
+	    "issue-date=1987-12-04;!birth-date");
 }
 
 /*
