@@ -132,6 +132,12 @@ int ocr_reread(struct ocr_engine *e, PIX *grey, int dpi, xmlNodePtr page);
  */
 PIX *ocr_even_background(PIX *grey);
 
+/* Is fresh, a second reading of the row rect, better than what lines
+ * hold there?  lost (may be NULL) holds ink no first word covered.  See
+ * ocr_engine.c. */
+int ocr_row_better(xmlNodePtr lines, const int *rect, xmlNodePtr fresh, BOXA *lost,
+    int keep_sure);
+
 /*
  * Could word (as OCR read it on a Cyrillic page) be a Latin name read in
  * Cyrillic look-alikes: two or more Cyrillic letters, all capitals or
