@@ -727,6 +727,10 @@ reread_rows(struct reading *r, PIX *bin, PIX *rules, int dpi, BOXA **lost)
 	NUMA *heights = numaCreate(0);
 	xmlNodePtr l, w;
 	int i, b[4], hdpi = dpi / 2, tallest = REREAD_MAX_H * dpi;
+	/* A "line" narrower than a row can be is a speck (of a frame's
+	 * ornament, read "Ze" at 35, eval seed 100056): it takes no part in
+	 * rows, or a lost line beside it grew too tall to be read. */
+	int narrow = REREAD_MIN_W * dpi;
 	l_float32 median = 0;
 
 	/* A row much taller than the page's usual line has a stamp or a
@@ -748,7 +752,7 @@ reread_rows(struct reading *r, PIX *bin, PIX *rules, int dpi, BOXA **lost)
 				boxDestroy(&box);
 			}
 		if (node_conf(l) < REREAD_WEAK && node_box(l, b) &&
-		    b[3] - b[1] <= tallest)
+		    b[3] - b[1] <= tallest && b[2] - b[0] >= narrow)
 			add_to_rows(rows, b[0], b[1], b[2] - b[0], b[3] - b[1], 0);
 	}
 	if (rules) {
@@ -786,7 +790,7 @@ reread_rows(struct reading *r, PIX *bin, PIX *rules, int dpi, BOXA **lost)
 	 * wrong script more often than beside its label (ANASTASIIA alone
 	 * came out АМАЗТАЗПА). */
 	for (l = r->lines->children; l; l = l->next)
-		if (node_box(l, b) && b[3] - b[1] <= tallest)
+		if (node_box(l, b) && b[3] - b[1] <= tallest && b[2] - b[0] >= narrow)
 			add_to_rows(rows, b[0], b[1], b[2] - b[0], b[3] - b[1], 1);
 	/* Too narrow: a stray letter or a speck of a stamp; too tall: rows
 	 * run together through a stamp or a signature. */

@@ -967,6 +967,52 @@ test_lost_line_read_again(void **state)
 }
 
 /*
+ * A speck of a frame's ornament at the right edge read as a line of its
+ * own ("Ze" at 35, eval seed 100056) beside a lost line: the row of the
+ * two together was too tall to read, the line stayed lost and the speck
+ * became the surname.  Lines narrower than a row can be take no part in
+ * rows.
+ */
+static void
+add_speck(xmlNodePtr page, const char *box)
+{
+	xmlNodePtr line = xmlNewChild(page, NULL, BAD_CAST "line", NULL), w;
+
+	xml_set(line, "b", box);
+	xml_set(line, "c", "35.0");
+	w = xml_text_child(line, "w", "Ze");
+	xml_set(w, "b", box);
+	xml_set(w, "c", "35.0");
+}
+
+static void
+test_speck_beside_lost_line(void **state)
+{
+	PIX *pix = render_form(), *grey = pixConvertTo8(pix, 0);
+	xmlNodePtr page;
+	char *text;
+
+	(void)state;
+	page = recognise(pix, 300);
+	assert_true(drop_lines_with(page, "Имя") > 0);
+	/* The speck, and two more in the foot margin to keep the median line
+	 * height (and so the tallest row read) where the page's lines have
+	 * it. */
+	add_speck(page, "1950 420 1967 492");
+	add_speck(page, "1950 700 1960 740");
+	add_speck(page, "1970 700 1980 740");
+
+	assert_true(ocr_reread(engine, grey, 300, page) >= 1);
+	text = words_of(page);
+	print_message("after second readings: %s\n", text);
+	assert_non_null(strstr(text, "ВЛАДИМИР"));
+	free(text);
+	xmlFreeNode(page);
+	pixDestroy(&grey);
+	pixDestroy(&pix);
+}
+
+/*
  * A certificate in a dashed frame (eval seed 100043): the dashes of its
  * sides are ink no word covers, and were read as rows, left and right
  * dash of each height one row, enough of them to use up the rows a page
@@ -2379,6 +2425,7 @@ main(void)
 		cmocka_unit_test(test_skewed_page_straightened),
 		cmocka_unit_test(test_blank_and_tiny_pages_are_empty),
 		cmocka_unit_test(test_lost_line_read_again),
+		cmocka_unit_test(test_speck_beside_lost_line),
 		cmocka_unit_test(test_frame_dashes_are_no_rows),
 		cmocka_unit_test(test_colour_seal_over_text),
 		cmocka_unit_test(test_lost_value_beside_label),
