@@ -1567,6 +1567,25 @@ without_stops(const char *s, size_t n)
 	return n;
 }
 
+/* Does a word that overlaps a piece [s[i],e[i]) of a value carry attribute
+ * attr (digits="1": intake-ocr read it again held to digits)? */
+static int
+pieces_marked(const page_text *pt, const size_t *s, const size_t *e, int n, const char *attr)
+{
+	size_t i;
+	int k;
+
+	for (k = 0; k < n; k++)
+		for (i = 0; i < pt->nwords; i++) {
+			const word_ref *w = &pt->words[i];
+
+			if (w->end > s[k] && w->start < e[k] && w->node &&
+			    xmlHasProp(w->node, BAD_CAST attr))
+				return 1;
+		}
+	return 0;
+}
+
 /*
  * The pieces [s[i],e[i]) of a value joined by sep, with every word that
  * starts inside a piece and has another reading in attribute attr (see
@@ -2005,7 +2024,8 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 				if (v && !r->value && strcmp(fm->kind, "date") == 0) {
 					char *al = reading_pieces(pt, s, e, nv, sep, "alone");
 
-					r->guessed = date_guessed(span);
+					r->guessed = date_guessed(span) ||
+					    pieces_marked(pt, s, e, nv, "digits");
 					r->alone = al ? normalise(fm, &fm->pats[i], al) : NULL;
 					free(al);
 				}

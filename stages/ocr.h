@@ -158,6 +158,12 @@ int ocr_date_shaped(const char *t);
 /* Does second, that word read alone, differ from first as an opinion
  * worth keeping? */
 int ocr_date_other(const char *first, const char *second);
+/* Is t a day in quotes read as something else than one or two digits
+ * («KOI», «309»)?  See ocr_engine.c. */
+int ocr_day_quoted(const char *t);
+/* The day of one or two digits (not 0) a reading of such a word holds,
+ * copied into day; 0 when it holds none.  See ocr_engine.c. */
+int ocr_day_digits(const char *v, char day[3]);
 /* Is second, a Belarusian reading of a word, first but for Т read for І
  * and У for Ў?  See ocr_engine.c. */
 int ocr_belarusian_better(const char *first, const char *second);

@@ -1153,6 +1153,7 @@ static void date_words(struct ocr_engine *e, struct reading *r, int dpi,
 static void weak_digit_words(struct ocr_engine *e, struct reading *r, int dpi,
     double budget_ms);
 static void numeral_words(struct reading *r);
+static void day_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms);
 
 /*
  * Tesseract's page layout now and then drops whole lines (a block of form
@@ -1264,6 +1265,7 @@ reread(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
 	script_words(e, r, dpi, budget_ms - (mono_ms() - start));
 	weak_digit_words(e, r, dpi, budget_ms - (mono_ms() - start));
 	date_words(e, r, dpi, budget_ms - (mono_ms() - start));
+	day_words(e, r, dpi, budget_ms - (mono_ms() - start));
 	numeral_words(r);
 	if (ocr_debugging())
 		fprintf(stderr, "%s: second readings: %d row(s), %d read, %.2f s\n",
@@ -1830,6 +1832,167 @@ date_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
 			free(alone);
 		}
 	TessBaseAPIClear(e->latin);
+}
+
+/*
+ * The day of a date written out, in quotes before its month ("«09»
+ * верасня 1968 года"), in a light typewriter face is now and then read
+ * as letters: «KOI» (eval seed 100056), «яж», «А», or as «309» for «30».
+ * Such a word (ocr_day_quoted()) before a word of letters and a year is
+ * read again alone three times: held to digits and quotes with a little
+ * of the paper around it and with more, and freely with more.  When two
+ * of the three give the same day of one or two digits, the word takes it
+ * and is marked digits="1": the day is a guess from the ink, and a date
+ * read with it says so (guessed="yes" on its field).  A whitelist alone
+ * is no good: the same ink cut a little short read «05».  At most DAY_MAX
+ * words a page.
+ */
+#define DAY_MAX 4
+
+/* Bytes of the quote at the start of t ("«" or "<"), 0 when none. */
+static size_t
+open_quote(const char *t)
+{
+	return strncmp(t, "«", 2) == 0 ? 2 : *t == '<' ? 1 : 0;
+}
+
+int
+ocr_day_quoted(const char *t)
+{
+	size_t n = strlen(t), q = open_quote(t), i, chars = 0, digits = 0;
+
+	if (q == 0 || n < q + 3 || strcmp(t + n - 2, "»") != 0)
+		return 0;
+	for (i = q; i < n - 2; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		if ((c & 0xC0) != 0x80)
+			chars++;
+		digits += c >= '0' && c <= '9';
+	}
+	return chars >= 1 && chars <= 3 && !(digits == chars && chars <= 2);
+}
+
+int
+ocr_day_digits(const char *v, char day[3])
+{
+	size_t n = strlen(v), i = 0, d0, d1;
+
+	while (i < n && !(v[i] >= '0' && v[i] <= '9'))
+		i++;
+	d0 = i;
+	while (i < n && v[i] >= '0' && v[i] <= '9')
+		i++;
+	d1 = i;
+	if (d1 - d0 < 1 || d1 - d0 > 2)
+		return 0;
+	/* Around the digits: quotes, dots and commas only. */
+	for (i = 0; i < n; i++) {
+		if (i >= d0 && i < d1)
+			continue;
+		if (strncmp(v + i, "«", 2) == 0 || strncmp(v + i, "»", 2) == 0) {
+			i++;
+			continue;
+		}
+		if (!strchr("<>.,'\"", v[i]))
+			return 0;
+	}
+	memcpy(day, v + d0, d1 - d0);
+	day[d1 - d0] = '\0';
+	return strcmp(day, "0") != 0 && strcmp(day, "00") != 0;
+}
+
+/* The element after n, or NULL. */
+static xmlNodePtr
+next_element(xmlNodePtr n)
+{
+	for (n = n ? n->next : NULL; n && n->type != XML_ELEMENT_NODE; n = n->next)
+		;
+	return n;
+}
+
+/* Is w followed by a word of three letters or more and no digit, and
+ * then a word of four digits? */
+static int
+month_year_follow(xmlNodePtr w)
+{
+	xmlNodePtr m = next_element(w), y = next_element(m);
+	xmlChar *mt, *yt;
+	int lat = 0, cyr = 0, digits = 0, ok;
+
+	if (!m || !y)
+		return 0;
+	mt = xmlNodeGetContent(m);
+	yt = xmlNodeGetContent(y);
+	count_letters(mt ? (const char *)mt : "", &lat, &cyr, NULL, &digits);
+	ok = lat + cyr >= 3 && digits == 0;
+	digits = 0;
+	count_letters(yt ? (const char *)yt : "", NULL, NULL, NULL, &digits);
+	ok = ok && digits == 4;
+	xmlFree(mt);
+	xmlFree(yt);
+	return ok;
+}
+
+static void
+day_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
+{
+	static const struct {
+		int pad, digits;        /* pad dpi / pad; held to digits */
+	} ways[3] = {{50, 1}, {25, 1}, {25, 0}};
+	double start = mono_ms();
+	int W = pixGetWidth(r->image), H = pixGetHeight(r->image), tried = 0;
+	xmlNodePtr l, w;
+
+	for (l = r->lines->children; l && tried < DAY_MAX; l = l->next)
+		for (w = l->children; w && tried < DAY_MAX; w = w->next) {
+			char days[3][3];
+			xmlChar *t;
+			int b[4], k, agree = -1;
+
+			if (w->type != XML_ELEMENT_NODE || !node_box(w, b) ||
+			    mono_ms() - start > budget_ms)
+				continue;
+			t = xmlNodeGetContent(w);
+			if (!t || !ocr_day_quoted((const char *)t) || !month_year_follow(w)) {
+				xmlFree(t);
+				continue;
+			}
+			if (tried++ == 0)
+				words_of(e->api, r, dpi, PSM_SINGLE_WORD);
+			for (k = 0; k < 3; k++) {
+				double c = 0;
+				char *v;
+
+				TessBaseAPISetVariable(e->api, "tessedit_char_whitelist",
+				    ways[k].digits ? "0123456789«»" : "");
+				v = read_box(e->api, b, dpi / ways[k].pad, W, H, &c);
+				if (!v || !ocr_day_digits(v, days[k]))
+					days[k][0] = '\0';
+				free(v);
+			}
+			TessBaseAPISetVariable(e->api, "tessedit_char_whitelist", "");
+			for (k = 0; k < 3 && agree < 0; k++)
+				if (days[k][0] && (strcmp(days[k], days[(k + 1) % 3]) == 0 ||
+				    strcmp(days[k], days[(k + 2) % 3]) == 0))
+					agree = k;
+			if (ocr_debugging())
+				fprintf(stderr, "%s: day word %d,%d: %s\n", progname, b[0], b[1],
+				    agree >= 0 ? "two readings agree, taken" : "refused");
+			if (agree >= 0) {
+				char *now = xasprintf("«%s»", days[agree]);
+
+				xml_set(w, "first", (const char *)t);
+				xml_set(w, "digits", "1");
+				xml_set_text(w, now);
+				free(now);
+			}
+			xmlFree(t);
+		}
+	if (tried) {
+		TessBaseAPIClear(e->api);
+		TessBaseAPISetPageSegMode(e->api, PSM_AUTO);
+	}
 }
 
 /*

@@ -1222,6 +1222,54 @@ test_model_tall_junk_line_joins_no_rows(void **state)
 }
 
 /*
+ * A day in quotes intake-ocr read again held to digits (digits="1",
+ * «KOI» for «09», eval seed 100056) makes its date a guess; the same
+ * date without the mark is none.
+ */
+static void
+test_model_day_read_as_digits_is_guessed(void **state)
+{
+	int marked;
+
+	(void)state;
+	for (marked = 0; marked < 2; marked++) {
+		xmlDocPtr doc;
+		xmlNodePtr d, page = empty_page("birth-certificate", "scan.pdf", &doc, &d), w, f;
+		char *g;
+
+		add_words_line(page, 250, 1345, 1300, 58,
+		    "Дата нараджэння «09» верасня 1968 года");
+		for (w = xml_child(xml_child(page, "line"), "w"); w; w = xml_next(w, "w")) {
+			char *t = xml_content(w);
+
+			if (marked && strcmp(t, "«09»") == 0) {
+				xml_set(w, "first", "«KOI»");
+				xml_set(w, "digits", "1");
+			}
+			free(t);
+		}
+		extract_document(m, d);
+		check_fields("day read as digits", d, "birth-date=1968-09-09");
+		for (f = xml_child(d, "field"); f; f = xml_next(f, "field")) {
+			char *n = xml_get(f, "name");
+
+			if (n && strcmp(n, "birth-date") == 0) {
+				g = xml_get(f, "guessed");
+				if (marked)
+					assert_non_null(g);
+				else
+					assert_null(g);
+				if (g)
+					assert_string_equal(g, "yes");
+				free(g);
+			}
+			free(n);
+		}
+		xmlFreeDoc(doc);
+	}
+}
+
+/*
  * A duplicate's mark "ПОВТОРНОЕ" at the top right, and "Фамилия" and its
  * name read as two lines (eval seed 100054): in the lines as Tesseract
  * gave them the mark is the one name before the given name's label, but
@@ -2162,6 +2210,7 @@ main(void)
 		cmocka_unit_test(test_model_labelled_row_beats_label_lost),
 		cmocka_unit_test(test_model_row_read_letter_by_letter),
 		cmocka_unit_test(test_model_tall_junk_line_joins_no_rows),
+		cmocka_unit_test(test_model_day_read_as_digits_is_guessed),
 		cmocka_unit_test(test_model_value_above_label_and_specks),
 		cmocka_unit_test(test_model_belarusian_slips),
 		cmocka_unit_test(test_model_tall_word_makes_no_specks),

@@ -1403,6 +1403,50 @@ test_row_better_table(void **state)
 	}
 }
 
+/* Which words are quoted days read as something else, and which readings
+ * of them alone give a day. */
+static void
+test_day_quoted_table(void **state)
+{
+	static const struct {
+		const char *word;
+		int want;
+	} words[] = {
+		{"«KOI»", 1}, {"«яж»", 1}, {"«А»", 1}, {"«309»", 1}, {"«Об»", 1},
+		{"<ОЗ»", 1},
+		{"«09»", 0}, {"«9»", 0},            /* a day already */
+		{"«ТАСК»", 0},                      /* four letters: a name */
+		{"«»", 0}, {"KOI", 0}, {"«KOI", 0}, {"09»", 0},
+	};
+	static const struct {
+		const char *reading, *day;
+	} readings[] = {
+		{"«09»", "09"}, {"09»", "09"}, {"«09».", "09"}, {"<9>", "9"}, {"30", "30"},
+		{"«309»", NULL},                    /* three digits */
+		{"«0»", NULL}, {"«00»", NULL},      /* no day */
+		{"«O9»", NULL},                     /* a letter beside */
+		{"«0 9»", NULL}, {"", NULL}, {"«»", NULL},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof words / sizeof *words; i++) {
+		if (ocr_day_quoted(words[i].word) != words[i].want)
+			print_message("word %zu: %s\n", i, words[i].word);
+		assert_int_equal(ocr_day_quoted(words[i].word), words[i].want);
+	}
+	for (i = 0; i < sizeof readings / sizeof *readings; i++) {
+		char day[3] = "";
+		int got = ocr_day_digits(readings[i].reading, day);
+
+		if (got != (readings[i].day != NULL))
+			print_message("reading %zu: %s\n", i, readings[i].reading);
+		assert_int_equal(got, readings[i].day != NULL);
+		if (got)
+			assert_string_equal(day, readings[i].day);
+	}
+}
+
 /* Which words are dates read again alone, and which second readings are
  * kept beside them (attribute alone). */
 static void
@@ -2440,6 +2484,7 @@ main(void)
 		cmocka_unit_test(test_sign_for_name_table),
 		cmocka_unit_test(test_weak_better_table),
 		cmocka_unit_test(test_row_better_table),
+		cmocka_unit_test(test_day_quoted_table),
 		cmocka_unit_test(test_date_alone_table),
 		cmocka_unit_test(test_series_table),
 		cmocka_unit_test(test_series_shape_table),
