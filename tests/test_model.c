@@ -1222,6 +1222,28 @@ test_model_tall_junk_line_joins_no_rows(void **state)
 }
 
 /*
+ * A Russian Federation certificate with its captions under the names
+ * read through the guilloche (eval seed 100056): "SS фамилия — = 5",
+ * "LW “имя, ‘отчество РЕНИ".
+ */
+static void
+test_model_guilloche_before_captions(void **state)
+{
+	static const words_line lines[] = {
+		{513, 626, 1551, 73, "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ"},
+		{1065, 874, 448, 50, "ГОНЧАРОВА"},
+		{574, 942, 1336, 56, "SS фамилия — = 5"},
+		{820, 1035, 872, 81, "_ ДАРЬЯ МАКСИМОВНА"},
+		{593, 1110, 1340, 45, "LW “имя, ‘отчество РЕНИ"},
+		{325, 1208, 930, 71, "родился(лась) 29.04.2022"},
+	};
+
+	(void)state;
+	check_words_page("guilloche before captions", "birth-certificate", lines, N(lines),
+	    "surname=ГОНЧАРОВА;given-name=ДАРЬЯ;patronymic=МАКСИМОВНА;birth-date=2022-04-29");
+}
+
+/*
  * A day in quotes intake-ocr read again held to digits (digits="1",
  * «KOI» for «09», eval seed 100056) makes its date a guess; the same
  * date without the mark is none.
@@ -2210,6 +2232,7 @@ main(void)
 		cmocka_unit_test(test_model_labelled_row_beats_label_lost),
 		cmocka_unit_test(test_model_row_read_letter_by_letter),
 		cmocka_unit_test(test_model_tall_junk_line_joins_no_rows),
+		cmocka_unit_test(test_model_guilloche_before_captions),
 		cmocka_unit_test(test_model_day_read_as_digits_is_guessed),
 		cmocka_unit_test(test_model_value_above_label_and_specks),
 		cmocka_unit_test(test_model_belarusian_slips),
