@@ -1773,6 +1773,18 @@ small_cyrillic(char *s)
 			utf8_encode(c + 0x20, s + i);
 }
 
+/* Cyrillic small letters а-я of s in capitals, in place. */
+static void
+capital_cyrillic(char *s)
+{
+	size_t i = 0, n = strlen(s), k;
+	uint32_t c;
+
+	for (; i < n; i += k ? k : 1)
+		if ((k = utf8_decode(s + i, n - i, &c)) == 2 && c >= 0x430 && c <= 0x44F)
+			utf8_encode(c - 0x20, s + i);
+}
+
 /* Are all letters of s[0..n) Cyrillic capitals whose small letters are
  * smaller copies of them (ЬМИЧ: OCR cannot tell the case of such)? */
 static int
@@ -1795,6 +1807,22 @@ small_caps_only(const char *s, size_t n)
 		i += k;
 	}
 	return n > 0;
+}
+
+/* Is s[0..n) one Cyrillic small letter that is a smaller copy of its
+ * capital (и of И), which OCR reads small in a name in capitals? */
+static int
+small_copy_letter(const char *s, size_t n)
+{
+	char cap[3];
+	uint32_t c;
+
+	if (n != 2 || utf8_decode(s, n, &c) != 2 || c < 0x430 || c > 0x44F)
+		return 0;
+	memcpy(cap, s, 2);
+	cap[2] = '\0';
+	capital_cyrillic(cap);
+	return small_caps_only(cap, 2);
 }
 
 /* Are the n bytes at s at most two letters, too short for most names? */
@@ -1948,7 +1976,7 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 		    &ms, &me, fs, fe, MAXPIECES, &nv)) == 1) {
 			size_t s[MAXPIECES], e[MAXPIECES];
 			char *span, *v;
-			int tail_small = 0;
+			int tail_small = 0, caps_tail = 0;
 
 			if (nv > 0) {
 				const char *sep = " ";
@@ -1971,15 +1999,29 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 						 * must fit and follow close, or all
 						 * after the first are junk ("САВИЦКАЯ
 						 * Й нра"). */
-						for (k = 2; k < nv; k++)
-							if (!name_fragment_fits(pt->text + a0, a1 - a0,
-							    pt->text + pt->map[fs[k]],
-							    pt->map[fe[k]] - pt->map[fs[k]]) ||
-							    !piece_close_after(pt, pt->map[fe[k - 1]],
+						for (k = 2; k < nv; k++) {
+							const char *pk = pt->text + pt->map[fs[k]];
+							size_t nk = pt->map[fe[k]] - pt->map[fs[k]];
+
+							if (!piece_close_after(pt, pt->map[fe[k - 1]],
 							    pt->map[fs[k]]))
 								break;
-						if (k < nv)
+							if (name_fragment_fits(pt->text + a0, a1 - a0,
+							    pk, nk))
+								continue;
+							/* A letter read small between
+							 * capitals of a name in capitals
+							 * ("КУЗЬ М и Ч", eval seed 100056). */
+							if (k + 1 < nv && small_copy_letter(pk, nk) &&
+							    letter_kinds(pt->text + a0, a1 - a0) == 5)
+								caps_tail = 1;
+							else
+								break;
+						}
+						if (k < nv) {
 							nv = 1;
+							caps_tail = 0;
+						}
 						break;
 					}
 					/* A capital letter is the start of a name
@@ -2010,6 +2052,8 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 				span = join_pieces(pt, fs, fe, nv, s, e, sep);
 				if (tail_small)
 					small_cyrillic(span + (e[0] - s[0]));
+				if (caps_tail)
+					capital_cyrillic(span);
 				v = normalise(fm, &fm->pats[i], span);
 				if (v && fm->pats[i].script &&
 				    strcmp(fm->pats[i].script, "latin") == 0)

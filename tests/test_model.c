@@ -113,6 +113,15 @@ static const field_row field_rows[] = {
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nПАВЛОВ\nфамилия\nНИКОЛАЙ ОЛЕГОВИЧ\n"
 	    "имя, орчес TBO\nродился(лась) 19.03.1977\n",
 	    "surname=ПАВЛОВ;given-name=НИКОЛАЙ;patronymic=ОЛЕГОВИЧ;birth-date=1977-03-19"},
+	{"ru: a name in capitals in pieces, a letter of it read small (eval seed 100056)",
+	    "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия | ‚ КУЗЬ М и Ч\nСобственное имя ИВАН =\n"
+	    "Отчество ‚ ВИКТОРОВИЧ _\n",
+	    "surname=КУЗЬМИЧ;given-name=ИВАН;patronymic=ВИКТОРОВИЧ"},
+	{"ru: a small letter last after a name in capitals is no part of it",
+	    "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия КУЗЬ М и\nСобственное имя ИВАН\n",
+	    "surname=КУЗЬ"},
 	{"by-ru: a name spaced out in four pieces (seed 100026)", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия МАКАРЕВИЧ\nСобственное имя ВАЛ Е НТИ НА\n"
 	    "Отчество И ВАН ОВНА\n",
