@@ -1887,8 +1887,10 @@ name_fragment_fits(const char *a, size_t na, const char *b, size_t nb)
 		ka = 5;
 	if (ka < 0 || kb < 0 || (ka & 12) != (kb & 12) || (ka & 12) == 12)
 		return 0;
+	/* A capitalised name with its capital split off ("С ергеевич", eval
+	 * seed 100056) as well as one in capitals ("Н ИКОЛАЙ"). */
 	if ((ka & 3) == 1)
-		return (kb & 3) == 1;
+		return (kb & 3) == 1 || (one_letter(a, na) && (kb & 3) == 2);
 	return (kb & 3) == 2;
 }
 

@@ -122,6 +122,11 @@ static const field_row field_rows[] = {
 	    "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия КУЗЬ М и\nСобственное имя ИВАН\n",
 	    "surname=КУЗЬ"},
+	{"ru: the capital of a capitalised patronymic split off (eval seed 100056)",
+	    "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия Юркевич\nр Собственное имя Игорь\n"
+	    "Отчество С ергеевич\nДата рождения 2 июля 2012 г.\n",
+	    "surname=Юркевич;given-name=Игорь;patronymic=Сергеевич"},
 	{"by-ru: a name spaced out in four pieces (seed 100026)", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия МАКАРЕВИЧ\nСобственное имя ВАЛ Е НТИ НА\n"
 	    "Отчество И ВАН ОВНА\n",
