@@ -1849,11 +1849,18 @@ date_words(struct ocr_engine *e, struct reading *r, int dpi, double budget_ms)
  */
 #define DAY_MAX 4
 
-/* Bytes of the quote at the start of t ("«" or "<"), 0 when none. */
+/* Bytes of the quote at the start of t, 0 when none: «, or what OCR
+ * makes of it ("<", "“2д»" for «20», eval seed 100057). */
 static size_t
 open_quote(const char *t)
 {
-	return strncmp(t, "«", 2) == 0 ? 2 : *t == '<' ? 1 : 0;
+	static const char *const quotes[] = {"«", "“", "„", "‘", "<", "\""};
+	size_t i;
+
+	for (i = 0; i < sizeof quotes / sizeof *quotes; i++)
+		if (strncmp(t, quotes[i], strlen(quotes[i])) == 0)
+			return strlen(quotes[i]);
+	return 0;
 }
 
 int
