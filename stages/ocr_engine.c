@@ -859,25 +859,33 @@ word_mixed(const char *w)
 	return lat + cyr + dig > 1;
 }
 
-/* Does word element w hold a run of three letters or digits?  Specks of
- * a stamp or a signature read as "о 4" or "a" hold none. */
+/* The longest run of letters and digits in word element w. */
 static int
-real_word(xmlNodePtr w)
+longest_run(xmlNodePtr w)
 {
 	xmlChar *t = xmlNodeGetContent(w);
 	size_t i = 0, len = t ? strlen((const char *)t) : 0, k;
-	int run = 0, real = 0;
+	int run = 0, longest = 0;
 
-	while (i < len && !real) {
+	while (i < len) {
 		uint32_t cp = 0;
 
 		k = utf8_decode((const char *)t + i, len - i, &cp);
 		i += k ? k : 1;
 		run = cp_kind(cp) != CP_OTHER ? run + 1 : 0;
-		real = run >= 3;
+		if (run > longest)
+			longest = run;
 	}
 	xmlFree(t);
-	return real;
+	return longest;
+}
+
+/* Does word element w hold a run of three letters or digits?  Specks of
+ * a stamp or a signature read as "о 4" or "a" hold none. */
+static int
+real_word(xmlNodePtr w)
+{
+	return longest_run(w) >= 3;
 }
 
 /* Does some word of lines hold a run of three letters or digits? */
@@ -959,9 +967,11 @@ scores_better(double a, int na, double b, int nb)
 
 
 /* Is some word of lines a real word read with confidence of at least
- * REREAD_MIN_CONF whose centre lies in a box of lost (ink the first
+ * REREAD_MIN_CONF, or a word of two letters or digits read with
+ * REREAD_WEAK at least, whose centre lies in a box of lost (ink the first
  * reading had no word for)?  A margin's ornament read as "ў" or at 40 is
- * not. */
+ * not; the "не" at the end of a line of a medical conclusion, lost at
+ * first and read at 96 again (eval seed 100057), is. */
 static int
 reads_lost_ink(xmlNodePtr lines, BOXA *lost)
 {
@@ -971,7 +981,8 @@ reads_lost_ink(xmlNodePtr lines, BOXA *lost)
 	for (l = lines->children; l; l = l->next)
 		for (w = l->children; w; w = w->next) {
 			if (w->type != XML_ELEMENT_NODE || !node_box(w, b) ||
-			    node_conf(w) < REREAD_MIN_CONF || !real_word(w))
+			    node_conf(w) < REREAD_MIN_CONF || (!real_word(w) &&
+			    (node_conf(w) < REREAD_WEAK || longest_run(w) < 2)))
 				continue;
 			for (i = 0; i < boxaGetCount(lost); i++) {
 				l_int32 x, y, bw, bh, cx = (b[0] + b[2]) / 2, cy = (b[1] + b[3]) / 2;
