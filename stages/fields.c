@@ -694,7 +694,8 @@ date_repair(const char *s, int *guess)
 }
 
 /* Would s (n bytes) hold the numeric date dd.dd.dddd at a, once the
- * blank at i (a < i) is taken out? */
+ * blank at i (a < i) is taken out, with no more digits after it, joined
+ * or past a blank (a year with a digit too many, see guess_digits())? */
 static int
 numeric_date_without(const char *s, size_t n, size_t a, size_t i)
 {
@@ -706,7 +707,7 @@ numeric_date_without(const char *s, size_t n, size_t a, size_t i)
 	for (k = a; k < n && o < 10; k++)
 		if (k != i)
 			w[o++] = s[k];
-	if (o < 10 || (k < n && dig(s, k)))
+	if (o < 10 || (k < n && dig(s, k)) || (k + 1 < n && s[k] == ' ' && dig(s, k + 1)))
 		return 0;
 	w[10] = '\0';
 	return dig(w, 0) && dig(w, 1) && strchr(".,", w[2]) && dig(w, 3) && dig(w, 4) &&
@@ -802,7 +803,9 @@ numeric_repair(char *s)
 			else
 				break;
 		}
-		if (nd == 4 && ns == 1 && (j == n || !dig(s, j))) {
+		/* not when more digits follow: a digit too many (below) */
+		if (nd == 4 && ns == 1 && (j == n || (!dig(s, j) &&
+		    !(s[j] == ' ' && j + 1 < n && dig(s, j + 1))))) {
 			size_t k, o = i + 6;
 
 			for (k = i + 6; k < j; k++)
@@ -862,7 +865,8 @@ numeric_repair(char *s)
 					j++, blanks++;
 			}
 		}
-		if (part < 3 || dig(s, j) || blanks == 0 || blanks > 5)
+		if (part < 3 || dig(s, j) || (s[j] == ' ' && dig(s, j + 1)) || blanks == 0 ||
+		    blanks > 5)
 			continue;
 		memcpy(s + i, w, 10);
 		memmove(s + i + 10, s + j, n - j + 1);
@@ -1041,7 +1045,8 @@ mend_separators(char *s)
  * its 9 a 0; a year in three pieces; a day of three digits before a
  * month's name, one of them a mark misread, when only one day comes of
  * taking one out ("«099» лістапада", "404» красавіка"; not "309 июля", 30
- * or 09, nor "141 октября", 14 or 11).
+ * or 09, nor "141 октября", 14 or 11); a year in pieces with a digit
+ * read twice.
  * In place; 1 when something changed.
  */
 static int
@@ -1083,6 +1088,39 @@ guess_digits(char *s)
 		if ((i == 0 || !dig(s, i - 1)) && s[i] == '3' && s[i + 1] == '9' &&
 		    !dig(s, i + 2) && month_after(s, i + 2))
 			s[i + 1] = '0', changed = 1;
+	/* A year in pieces with a digit too many, the same digit ending one
+	 * piece and starting the next: one glyph read into two words whose
+	 * boxes overlap ("17.08.1 197 1" for 17.08.1971, eval seed 100057).
+	 * That digit once, when only one such place is there. */
+	for (i = 0; i + 9 < n; i++) {
+		size_t j, nd = 0, ndup = 0, dup = 0, o;
+
+		if ((i > 0 && dig(s, i - 1)) || !dig(s, i) || !dig(s, i + 1) || s[i + 2] != '.' ||
+		    !dig(s, i + 3) || !dig(s, i + 4) || s[i + 5] != '.' || !dig(s, i + 6))
+			continue;
+		for (j = i + 6; j < n; j++) {
+			if (dig(s, j)) {
+				nd++;
+			} else if (s[j] == ' ' && dig(s, j - 1) && j + 1 < n && dig(s, j + 1)) {
+				if (s[j - 1] == s[j + 1])
+					dup = j, ndup++;
+			} else {
+				break;
+			}
+		}
+		if (nd != 5 || ndup != 1)
+			continue;
+		/* the blank and the digit after it go, then the other blanks */
+		memmove(s + dup, s + dup + 2, n - dup - 1);
+		n -= 2;
+		j -= 2;
+		for (o = i + 6, a0 = i + 6; a0 < j; a0++)
+			if (s[a0] != ' ')
+				s[o++] = s[a0];
+		memmove(s + o, s + j, n - j + 1);
+		n = strlen(s);
+		changed = 1;
+	}
 	/* A year in three pieces after a numeric day and month: "25.02.2 02 1"
 	 * (seed 100024); the sure repairs join two pieces at most. */
 	for (i = 0; i + 9 < n; i++) {
