@@ -619,6 +619,11 @@ static const field_row field_rows[] = {
 	    "Convictions: No Live Trace\n",
 	    "surname=EVANS;given-name=EMMA;issue-date=2026-03-14;number=12345/26A;result=none;"
 	    "issuer=ACRO Criminal Records Office"},
+	{"ACRO: Forename(s) read in Cyrillic look-alikes (eval seed 100058)",
+	    "criminal-record-certificate",
+	    "ACRO Criminal Records Office\nPolice Certificate\nSurname: TAYLOR\n"
+	    "Рогепате($): JOHN\nConvictions: No Live Trace\n",
+	    "surname=TAYLOR;given-name=JOHN;result=none"},
 	{"translation: the full name after one label, \"dated\"", "criminal-record-certificate",
 	    "MINISTRY OF INTERNAL AFFAIRS\nOF THE RUSSIAN FEDERATION\nFOR KALININGRAD REGION\n"
 	    "No. 54/2-544598 dated 21.05.2026\nCERTIFICATE\n"
