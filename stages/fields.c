@@ -714,6 +714,41 @@ numeric_date_without(const char *s, size_t n, size_t a, size_t i)
 	    strchr(".,", w[5]) && dig(w, 6) && dig(w, 7) && dig(w, 8) && dig(w, 9);
 }
 
+static int letter_kinds(const char *s, size_t n);
+
+/*
+ * A month's name split by a blank ("4 янва ря 2024 г.", eval seed
+ * 100058): two words of letters side by side that name a month together,
+ * the first not alone.  Joined, in place.
+ */
+static void
+join_month_pieces(char *s)
+{
+	size_t n = strlen(s), i, a, b;
+
+	for (i = 0; i < n; i++) {
+		char *joined;
+		int yes;
+
+		if ((i > 0 && s[i - 1] != ' ') || s[i] == ' ')
+			continue;
+		for (a = i; a < n && s[a] != ' '; a++)
+			;
+		for (b = a + 1; b < n && s[b] != ' '; b++)
+			;
+		if (a >= n || b == a + 1 || letter_kinds(s + i, a - i) < 0 ||
+		    letter_kinds(s + a + 1, b - a - 1) < 0 || is_month_word(s + i, a - i))
+			continue;
+		joined = xasprintf("%.*s%.*s", (int)(a - i), s + i, (int)(b - a - 1), s + a + 1);
+		yes = is_month_word(joined, strlen(joined));
+		free(joined);
+		if (yes) {
+			memmove(s + a, s + a + 1, n - a);
+			n--;
+		}
+	}
+}
+
 /*
  * A year after a month's name split by a blank into pieces of four
  * digits in all, the last maybe a 1 read as І, l, I or | ("«25»
@@ -1336,6 +1371,7 @@ date_read_as_is(const char *span, int *guessed)
 			fixed = date_repair(span, &repair_guess);
 		} else if (step == 1) {
 			numeric_repair(fixed);
+			join_month_pieces(fixed);
 			join_year_pieces(fixed);
 		} else if (step == 2) {
 			drop_stray_letters(fixed);
