@@ -1797,6 +1797,59 @@ letter_kinds(const char *s, size_t n)
  * and fits its case: upper case after upper case, lower case after a
  * capitalised word.  Otherwise it is junk (a stamp's "ОИ" after "Сергей").
  */
+/* The Latin capitals that stand for Cyrillic small letters drawn as
+ * smaller capitals (к о н м т в с х), with those letters. */
+static const struct {
+	char latin;
+	const char *small;
+} small_twins[] = {
+	{'B', "в"}, {'C', "с"}, {'H', "н"}, {'K', "к"}, {'M', "м"}, {'O', "о"},
+	{'T', "т"}, {'X', "х"},
+};
+
+/* Is s[0..n) one to three of those Latin capitals? */
+static int
+latin_small_copies(const char *s, size_t n)
+{
+	size_t i, k;
+
+	if (n < 1 || n > 3)
+		return 0;
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < sizeof small_twins / sizeof *small_twins; k++)
+			if (s[i] == small_twins[k].latin)
+				break;
+		if (k == sizeof small_twins / sizeof *small_twins)
+			return 0;
+	}
+	return 1;
+}
+
+/* s with each of those Latin capitals from byte from on made its Cyrillic
+ * small letter; s is freed. */
+static char *
+small_from_twins(char *s, size_t from)
+{
+	size_t i, k, n = strlen(s), o;
+	char *out = xmalloc(2 * n + 1);
+
+	memcpy(out, s, from);
+	for (i = from, o = from; i < n; i++) {
+		for (k = 0; k < sizeof small_twins / sizeof *small_twins; k++)
+			if (s[i] == small_twins[k].latin)
+				break;
+		if (k < sizeof small_twins / sizeof *small_twins) {
+			memcpy(out + o, small_twins[k].small, 2);
+			o += 2;
+		} else {
+			out[o++] = s[i];
+		}
+	}
+	out[o] = '\0';
+	free(s);
+	return out;
+}
+
 /* Are all letters of s[0..n) Latin capitals with a Cyrillic twin (KO)? */
 static int
 latin_twins_only(const char *s, size_t n)
@@ -1951,6 +2004,11 @@ name_fragment_fits(const char *a, size_t na, const char *b, size_t nb)
 	    short_piece(a, na) || patronymic_tail(a, na, b, nb)))
 		kb = (kb & ~3) | 2;
 
+	/* A capitalised Cyrillic name's small tail read as Latin capitals
+	 * that are smaller copies ("Бондарен KO", eval seed 100058). */
+	if (ka >= 0 && (ka & 12) == 4 && (ka & 3) == 3 && !short_piece(a, na) &&
+	    latin_small_copies(b, nb))
+		return 1;
 	/* A Cyrillic name's tail read in Latin look-alikes ("СИДОРЕН KO"),
 	 * not after a letter split off (Е EOP for ЕГОР, seed 100025). */
 	if (ka >= 0 && (ka & 12) == 4 && !one_letter(a, na) && latin_twins_only(b, nb))
@@ -2126,8 +2184,10 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 					goto next;
 				}
 				span = join_pieces(pt, fs, fe, nv, s, e, sep);
-				if (tail_small)
+				if (tail_small) {
+					span = small_from_twins(span, e[0] - s[0]);
 					small_cyrillic(span + (e[0] - s[0]));
+				}
 				if (caps_tail)
 					capital_cyrillic(span);
 				v = normalise(fm, &fm->pats[i], span);

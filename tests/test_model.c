@@ -127,6 +127,10 @@ static const field_row field_rows[] = {
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия Юркевич\nр Собственное имя Игорь\n"
 	    "Отчество С ергеевич\nДата рождения 2 июля 2012 г.\n",
 	    "surname=Юркевич;given-name=Игорь;patronymic=Сергеевич"},
+	{"ru: the small tail of a capitalised name read as Latin capitals (eval seed 100058)",
+	    "birth-certificate",
+	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия Бондарен KO\nСобственное имя Дарья\n",
+	    "surname=Бондаренко;given-name=Дарья"},
 	{"by-ru: a name spaced out in four pieces (seed 100026)", "birth-certificate",
 	    "СВИДЕТЕЛЬСТВО О РОЖДЕНИИ\nФамилия МАКАРЕВИЧ\nСобственное имя ВАЛ Е НТИ НА\n"
 	    "Отчество И ВАН ОВНА\n",
