@@ -547,8 +547,9 @@ read_as(struct ocr_engine *e, PIX *grey, PIX *bin, int dpi, int rotate,
  * word of three letters or digits.  A row of lost ink beside lines that
  * were read (a value beside its label, "Имя" read and "АННА" lost) is
  * taken when it has more words, reads that ink as a real word of at
- * least REREAD_MIN_CONF and is not worse by REREAD_BETTER (asking only
- * for more words let a margin's ornament in on eval seed 100007).  At most
+ * least REREAD_MIN_CONF (or as a word of two letters of REREAD_WEAK) and
+ * is not worse by REREAD_BETTER (asking only for more words let a
+ * margin's ornament in on eval seed 100007).  At most
  * REREAD_MAX rows a page. */
 #define REREAD_MIN_H 0.045
 #define REREAD_MAX_H 0.6
@@ -965,7 +966,6 @@ scores_better(double a, int na, double b, int nb)
 	return na > 0 && nb > 0 && a / na > b / nb + REREAD_BETTER;
 }
 
-
 /* Is some word of lines a real word read with confidence of at least
  * REREAD_MIN_CONF, or a word of two letters or digits read with
  * REREAD_WEAK at least, whose centre lies in a box of lost (ink the first
@@ -1020,8 +1020,8 @@ holds_lost_ink(BOXA *lost, const int *rect)
  * its real words (real_word()) alone: "Дата рождения 03.0496" at 97, 97,
  * 42 read again "Дата рождения 03.04.1965 0." at 97, 96, 76, 49 is 79 to
  * 79 in all and 90 to 79 in real words (eval seed 100055).  It is also
- * better when it has more words, reads lost ink as real words and is not
- * worse by REREAD_BETTER, or has real words where there were none.  With
+ * better when it has more words, reads lost ink (reads_lost_ink()) and is
+ * not worse by REREAD_BETTER, or has real words where there were none.  With
  * keep_sure, it must also have as many sure words (sure_words()) as the
  * old one: a taller row read with only its darkest ink can read its value
  * better and lose its label ("Дата выдачи 02:11-19989" read "Де
