@@ -2349,6 +2349,27 @@ be_ru_letters(const char *s, size_t *be, size_t *ru)
 	}
 }
 
+/* Does c[0..n) hold a word (between blanks) with Latin and Cyrillic
+ * letters both? */
+static int
+mixed_script_word(const uint32_t *c, size_t n)
+{
+	size_t i;
+	int lat = 0, cyr = 0;
+
+	for (i = 0; i <= n; i++) {
+		if (i == n || c[i] == ' ') {
+			if (lat && cyr)
+				return 1;
+			lat = cyr = 0;
+			continue;
+		}
+		lat |= is_latin(c[i]);
+		cyr |= is_cyr(c[i]);
+	}
+	return 0;
+}
+
 int
 name_near_miss(const char *read, const char *mine)
 {
@@ -2367,7 +2388,15 @@ name_near_miss(const char *read, const char *mine)
 		return 1;
 	a = match_form(read, &na, &oa);
 	b = match_form(mine, &nb, &ob);
-	if (oa == ob && na >= 2 && na < nb && cps_equal(a, na, b, na)) {
+	/* A reading all in Latin look-alikes of a Cyrillic name's letters is
+	 * compared in Cyrillic ("Ma" for Марозаў, eval seed 100059). */
+	if (!oa && ob && na >= 2 && lookalikes_to_cyrillic(a, &na))
+		oa = 1;
+	if (mixed_script_word(a, na)) {
+		/* Letters of both scripts in one word: no office writes a
+		 * name so, OCR does ("ЗАМЕS" for JAMES, eval seed 100059). */
+		rc = 1;
+	} else if (oa == ob && na >= 2 && na < nb && cps_equal(a, na, b, na)) {
 		rc = 1;
 	} else if (oa == ob && na >= 5 && na + 1 == nb && starts_lower(read) &&
 	    cps_equal(a, na, b + 1, na)) {
