@@ -125,6 +125,12 @@ static const row rows[] = {
 	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\" confidence=\"0.2\">ее</field>"
 	    "<field name=\"given-name\">Андрей</field><field name=\"birth-date\">1987-03-14</field>"
 	    "</document>", "review", "unreadable-field:birth-certificate"},
+	{"11.1.1 an unsure surname beside a sure, far given name is a mismatch (eval seed 100059)",
+	    "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
+	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"
+	    "<page file=\"b.jpg\" index=\"1\"/><field name=\"surname\" confidence=\"0.56\">АЕ</field>"
+	    "<field name=\"given-name\">Анастасия</field><field name=\"birth-date\">1987-03-14</field>"
+	    "</document>", "review", "name-mismatch:birth-certificate"},
 	{"11.1.1 a surname read at 0.67 is unreadable (seed 100021: СЕНЕ for CELIK)",
 	    "11.1.1", "2026-11-03", "1987-03-14", "BLR", "",
 	    "<document id=\"d3\" type=\"birth-certificate\" confidence=\"0.9\">"
