@@ -243,8 +243,11 @@ char *name_key(const char *s);
  * ВЛАДИМИРОВА for ВЛАДИМИРОВНА); in the
  * other script, of three letters or more, when one letter of it put back
  * as a letter OCR mistakes it for (Л for Д, П for Д, Н for И, ...) makes a
- * name names_match() takes for mine (ХАЙЛАРИ for HAIDARI): what
- * OCR makes of a name more often than another person's name differs so.
+ * name names_match() takes for mine (ХАЙЛАРИ for HAIDARI).  A reading
+ * all in Latin look-alikes of Cyrillic letters is taken in Cyrillic when
+ * mine is Cyrillic ("Ma" for Марозаў), and one with a word of both
+ * scripts ("ЗАМЕS" for JAMES) is always a near miss: what OCR makes of a
+ * name more often than another person's name differs so.
  */
 int name_near_miss(const char *read, const char *mine);
 
