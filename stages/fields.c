@@ -1807,21 +1807,29 @@ static const struct {
 	{'T', "т"}, {'X', "х"},
 };
 
+/* The small Cyrillic letter Latin capital c stands for, or NULL. */
+static const char *
+small_twin(char c)
+{
+	size_t k;
+
+	for (k = 0; k < sizeof small_twins / sizeof *small_twins; k++)
+		if (c == small_twins[k].latin)
+			return small_twins[k].small;
+	return NULL;
+}
+
 /* Is s[0..n) one to three of those Latin capitals? */
 static int
 latin_small_copies(const char *s, size_t n)
 {
-	size_t i, k;
+	size_t i;
 
 	if (n < 1 || n > 3)
 		return 0;
-	for (i = 0; i < n; i++) {
-		for (k = 0; k < sizeof small_twins / sizeof *small_twins; k++)
-			if (s[i] == small_twins[k].latin)
-				break;
-		if (k == sizeof small_twins / sizeof *small_twins)
+	for (i = 0; i < n; i++)
+		if (!small_twin(s[i]))
 			return 0;
-	}
 	return 1;
 }
 
@@ -1830,16 +1838,15 @@ latin_small_copies(const char *s, size_t n)
 static char *
 small_from_twins(char *s, size_t from)
 {
-	size_t i, k, n = strlen(s), o;
+	size_t i, n = strlen(s), o;
 	char *out = xmalloc(2 * n + 1);
 
 	memcpy(out, s, from);
 	for (i = from, o = from; i < n; i++) {
-		for (k = 0; k < sizeof small_twins / sizeof *small_twins; k++)
-			if (s[i] == small_twins[k].latin)
-				break;
-		if (k < sizeof small_twins / sizeof *small_twins) {
-			memcpy(out + o, small_twins[k].small, 2);
+		const char *t = small_twin(s[i]);
+
+		if (t) {
+			memcpy(out + o, t, 2);
 			o += 2;
 		} else {
 			out[o++] = s[i];
@@ -1887,29 +1894,21 @@ latin_head(const char *s, size_t n)
 	return 1;
 }
 
-/* Cyrillic capitals А-Я of s in small letters, in place (both take two
- * bytes in UTF-8). */
+/* Cyrillic capitals А-Я of s in small letters (small set) or small
+ * letters а-я in capitals, in place (both take two bytes in UTF-8). */
 static void
-small_cyrillic(char *s)
+cyrillic_case(char *s, int small)
 {
 	size_t i = 0, n = strlen(s), k;
 	uint32_t c;
 
 	for (; i < n; i += k ? k : 1)
-		if ((k = utf8_decode(s + i, n - i, &c)) == 2 && c >= 0x410 && c <= 0x42F)
-			utf8_encode(c + 0x20, s + i);
-}
-
-/* Cyrillic small letters а-я of s in capitals, in place. */
-static void
-capital_cyrillic(char *s)
-{
-	size_t i = 0, n = strlen(s), k;
-	uint32_t c;
-
-	for (; i < n; i += k ? k : 1)
-		if ((k = utf8_decode(s + i, n - i, &c)) == 2 && c >= 0x430 && c <= 0x44F)
-			utf8_encode(c - 0x20, s + i);
+		if ((k = utf8_decode(s + i, n - i, &c)) == 2) {
+			if (small && c >= 0x410 && c <= 0x42F)
+				utf8_encode(c + 0x20, s + i);
+			else if (!small && c >= 0x430 && c <= 0x44F)
+				utf8_encode(c - 0x20, s + i);
+		}
 }
 
 /* Are all letters of s[0..n) Cyrillic capitals whose small letters are
@@ -1948,7 +1947,7 @@ small_copy_letter(const char *s, size_t n)
 		return 0;
 	memcpy(cap, s, 2);
 	cap[2] = '\0';
-	capital_cyrillic(cap);
+	cyrillic_case(cap, 0);
 	return small_caps_only(cap, 2);
 }
 
@@ -2186,10 +2185,10 @@ find_field(const models *m, const field_model *fm, const page_text *pt, found *r
 				span = join_pieces(pt, fs, fe, nv, s, e, sep);
 				if (tail_small) {
 					span = small_from_twins(span, e[0] - s[0]);
-					small_cyrillic(span + (e[0] - s[0]));
+					cyrillic_case(span + (e[0] - s[0]), 1);
 				}
 				if (caps_tail)
-					capital_cyrillic(span);
+					cyrillic_case(span, 0);
 				v = normalise(fm, &fm->pats[i], span);
 				if (v && fm->pats[i].script &&
 				    strcmp(fm->pats[i].script, "latin") == 0)
