@@ -1072,6 +1072,27 @@ mend_separators(char *s)
 	return 0;
 }
 
+/* Does s hold a numeric day and month and the year's first digit
+ * ("dd.mm.d") at i, with no digit before it?  s holds i + 7 bytes. */
+static int
+day_month_at(const char *s, size_t i)
+{
+	return !(i > 0 && dig(s, i - 1)) && dig(s, i) && dig(s, i + 1) && s[i + 2] == '.' &&
+	    dig(s, i + 3) && dig(s, i + 4) && s[i + 5] == '.' && dig(s, i + 6);
+}
+
+/* The blanks of s[from..to) taken out, the rest of s after them, in place. */
+static void
+squeeze_blanks(char *s, size_t from, size_t to)
+{
+	size_t o = from, k, n = strlen(s);
+
+	for (k = from; k < to; k++)
+		if (s[k] != ' ')
+			s[o++] = s[k];
+	memmove(s + o, s + to, n - to + 1);
+}
+
 /*
  * Readings that take a guess, tried last: a day of 90-91 or 39, or a month
  * of 90-92 or 19 ("29.19.2025", seed 100029), whose 9 was a typewriter 0
@@ -1087,7 +1108,7 @@ mend_separators(char *s)
 static int
 guess_digits(char *s)
 {
-	size_t i, n = strlen(s), a0;
+	size_t i, n = strlen(s);
 	int changed = 0;
 
 	for (i = 0; i + 10 <= n; i++) {
@@ -1128,10 +1149,9 @@ guess_digits(char *s)
 	 * boxes overlap ("17.08.1 197 1" for 17.08.1971, eval seed 100057).
 	 * That digit once, when only one such place is there. */
 	for (i = 0; i + 9 < n; i++) {
-		size_t j, nd = 0, ndup = 0, dup = 0, o;
+		size_t j, nd = 0, ndup = 0, dup = 0;
 
-		if ((i > 0 && dig(s, i - 1)) || !dig(s, i) || !dig(s, i + 1) || s[i + 2] != '.' ||
-		    !dig(s, i + 3) || !dig(s, i + 4) || s[i + 5] != '.' || !dig(s, i + 6))
+		if (!day_month_at(s, i))
 			continue;
 		for (j = i + 6; j < n; j++) {
 			if (dig(s, j)) {
@@ -1147,22 +1167,16 @@ guess_digits(char *s)
 			continue;
 		/* the blank and the digit after it go, then the other blanks */
 		memmove(s + dup, s + dup + 2, n - dup - 1);
-		n -= 2;
-		j -= 2;
-		for (o = i + 6, a0 = i + 6; a0 < j; a0++)
-			if (s[a0] != ' ')
-				s[o++] = s[a0];
-		memmove(s + o, s + j, n - j + 1);
+		squeeze_blanks(s, i + 6, j - 2);
 		n = strlen(s);
 		changed = 1;
 	}
 	/* A year in three pieces after a numeric day and month: "25.02.2 02 1"
 	 * (seed 100024); the sure repairs join two pieces at most. */
 	for (i = 0; i + 9 < n; i++) {
-		size_t j, nd = 0, o;
+		size_t j, nd = 0;
 
-		if ((i > 0 && dig(s, i - 1)) || !dig(s, i) || !dig(s, i + 1) || s[i + 2] != '.' ||
-		    !dig(s, i + 3) || !dig(s, i + 4) || s[i + 5] != '.' || !dig(s, i + 6))
+		if (!day_month_at(s, i))
 			continue;
 		for (j = i + 6; j < n && nd < 4; j++) {
 			if (dig(s, j))
@@ -1172,10 +1186,7 @@ guess_digits(char *s)
 		}
 		if (nd != 4 || (j < n && dig(s, j)) || (s[j] == ' ' && dig(s, j + 1)))
 			continue;
-		for (o = i + 6, a0 = i + 6; a0 < j; a0++)
-			if (s[a0] != ' ')
-				s[o++] = s[a0];
-		memmove(s + o, s + j, n - j + 1);
+		squeeze_blanks(s, i + 6, j);
 		n = strlen(s);
 		changed = 1;
 	}
