@@ -30,6 +30,8 @@
 #define OSD_TRUST 7.0f
 /* A first reading this good is not second-guessed. */
 #define CONF_GOOD 80.0
+/* A reading of fewer words found next to nothing: see read_even_if_blank(). */
+#define NEAR_BLANK_WORDS 10
 /* A band of text read with this mean confidence reads the right way. */
 #define BAND_CLEAR 72.0
 /* A reading this poor, upright and upside down, asks OSD as well; when
@@ -2397,8 +2399,13 @@ ocr_even_background(PIX *grey)
  * white corners a turn to straighten the page brings in make that grey
  * page read as dark, a page with no word (seed 100024's BY-2026-468656,
  * turned 0.28 degrees; an upside-down receipt, band read turned at 93.5,
- * the page turned no word: seed 100046).  *r becomes the new reading
- * when it finds words.
+ * the page turned no word: seed 100046).  So does a reading of fewer than
+ * NEAR_BLANK_WORDS words: a grainy photograph of a form on a grey table
+ * read as 4 words at 21, then upside down at 40, where the even page
+ * reads 83 words at 94 upright (seed 100060's BY-2026-968275; two more
+ * such pages on seeds 100057 and 100060).  *r becomes the new reading
+ * when it finds words and *r found none, or it is surer, or it finds
+ * more words and reads at CONF_POOR or better.
  */
 static void
 read_even_if_blank(struct ocr_engine *e, PIX *grey, PIX *bin, int dpi, double left,
@@ -2407,12 +2414,18 @@ read_even_if_blank(struct ocr_engine *e, PIX *grey, PIX *bin, int dpi, double le
 	struct reading alt;
 	PIX *even;
 
-	if (r->failed || r->words > 0 || left < 1000 || !(even = ocr_even_background(grey)))
+	if (r->failed || r->words >= NEAR_BLANK_WORDS || left < 1000 ||
+	    !(even = ocr_even_background(grey)))
 		return;
 	read_as(e, even, bin, dpi, r->rotate, left, &alt);
 	pixDestroy(&even);
 	(*tries)++;
-	if (!alt.failed && alt.words > 0) {
+	if (ocr_debugging())
+		fprintf(stderr, "%s: read at %d on an even background: %d word(s), "
+		    "confidence %.1f, against %d at %.1f\n", progname, r->rotate, alt.words,
+		    alt.conf, r->words, r->conf);
+	if (!alt.failed && alt.words > 0 && (r->words == 0 || alt.conf > r->conf ||
+	    (alt.words > r->words && alt.conf >= CONF_POOR))) {
 		reading_free(r);
 		*r = alt;
 	} else {
@@ -2587,6 +2600,9 @@ ocr_recognise(struct ocr_engine *e, PIX *pix, int dpi, int seconds,
 		tries = 1;
 		read_even_if_blank(e, grey, bin, dpi, budget - (mono_ms() - start), &best,
 		    &tries);
+		if (ocr_debugging())
+			fprintf(stderr, "%s: read at 0: %d word(s), confidence %.1f\n",
+			    progname, best.words, best.conf);
 		if (!best.failed && best.conf < CONF_GOOD &&
 		    budget - (mono_ms() - start) > 1000) {
 			double flip = turned_band_confidence(e, grey, bin, dpi, 180);
