@@ -450,7 +450,7 @@ struct lane {
 static void
 cache_key(const struct run *run, const char *sha, char key[65])
 {
-	char *s = xasprintf("intake-ocr-cache 26\n%s\n%s\n%s\n%d\n%s\n", INTAKE_VERSION,
+	char *s = xasprintf("intake-ocr-cache 27\n%s\n%s\n%s\n%d\n%s\n", INTAKE_VERSION,
 	    TessVersion(), run->langs, run->lim.dpi, sha);
 
 	sha256_hex(s, strlen(s), key);

@@ -1411,8 +1411,9 @@ latin_engine(struct ocr_engine *e, struct reading *r, int dpi)
  * whoever compares names.  Such a word is two or more Cyrillic letters
  * (LIU as НИ, eval seed 100026), all capitals or capitalised, none of
  * them a letter no Latin one is read as (Д, Ж, Л, Ф, Э, Ю, Я, soft and
- * hard signs, Ы, Щ, Ч, Й, Ё; Y does come out as Ў, D as Б: АРЕЎЕМІ and
- * АОБЕУЕМ! for ADEYEMI on seeds 100031 and 100029), maybe with a slash
+ * hard signs, Ы, Щ, Ч, capital Й, Ё; Y does come out as Ў, D as Б:
+ * АРЕЎЕМІ and АОБЕУЕМ! for ADEYEMI on seeds 100031 and 100029, and "ti"
+ * as й: Райта for Fatima, seed 100060), maybe with a slash
  * inside (OKONKWO as ОКОМКМ/О, seed 100030) or a mark at the end, on a page of
  * LATIN_MIN_LETTERS Cyrillic letters or more.  At most NAME_WORDS words a
  * page.
@@ -1434,7 +1435,7 @@ tally_case(uint32_t cp, int n, int *upper, int *lower, int *first_upper)
 int
 ocr_maybe_latin(const char *s)
 {
-	static const char never[] = "ДЖЛФЭЮЯЬЪЫЩЧЙЁджлфэюяьъыщчйё";
+	static const char never[] = "ДЖЛФЭЮЯЬЪЫЩЧЙЁджлфэюяьъыщчё";
 	size_t len = strlen(s), i = 0, k;
 	int n = 0, upper = 0, lower = 0, first_upper = 0;
 
