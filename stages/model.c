@@ -906,14 +906,35 @@ hyphen_joins(const char *text, size_t len, const char *s)
 	return letters_ending(text, w, len) >= 2 && s[0] == '-' && is_capital_at(s + 1);
 }
 
+/*
+ * Does a word starting s, boxed wb, go on the Cyrillic one that ends
+ * text[0..len), boxed pb: it starts with an apostrophe and a Cyrillic
+ * letter and follows within a quarter of the word's height.  OCR splits
+ * Belarusian names at the apostrophe ("ЮР 'ЕЎНА" for ЮР'ЕЎНА, 6 pixels
+ * apart at 49 high, eval seed 100060; "МАР 'ИЯ", seed 100059), and the
+ * name was cut to ЮР; a word in quotes stands a blank's width apart.
+ */
+static int
+apostrophe_joins(const char *text, size_t len, const int *pb, const char *s, const int *wb)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t k = u[0] == '\'' ? 1 : strncmp(s, "’", 3) == 0 ? 3 : 0;
+
+	if (k == 0 || len < 2 || (u[k] != 0xD0 && u[k] != 0xD1) ||
+	    ((unsigned char)text[len - 2] != 0xD0 && (unsigned char)text[len - 2] != 0xD1))
+		return 0;
+	return wb[0] - pb[2] <= (pb[3] - pb[1]) / 4;
+}
+
 /* Append one line's words to pt (a space between words, none at the end;
- * none after a hyphen hyphen_joins() takes either). */
+ * none after a hyphen hyphen_joins() takes either, nor before an
+ * apostrophe apostrophe_joins() takes). */
 static void
 add_line(page_text *pt, xmlNodePtr page, xmlNodePtr line, size_t *cap, size_t *wcap,
     int *first)
 {
 	xmlNodePtr w;
-	int lb[4], across, in_line = 0;
+	int lb[4], pb[4] = {0, 0, 0, 0}, across, in_line = 0;
 
 	parse_box(line, lb);
 	across = line_word_size(line, lb);
@@ -931,7 +952,8 @@ add_line(page_text *pt, xmlNodePtr page, xmlNodePtr line, size_t *cap, size_t *w
 		latin_bang_i(s);
 		while (pt->len + n + 3 > *cap)
 			pt->text = xrealloc(pt->text, *cap *= 2);
-		if (!*first && !(in_line && hyphen_joins(pt->text, pt->len, s)))
+		if (!*first && !(in_line && (hyphen_joins(pt->text, pt->len, s) ||
+		    apostrophe_joins(pt->text, pt->len, pb, s, wb))))
 			pt->text[pt->len++] = ' ';
 		*first = 0;
 		if (pt->nwords == *wcap)
@@ -945,6 +967,7 @@ add_line(page_text *pt, xmlNodePtr page, xmlNodePtr line, size_t *cap, size_t *w
 		wr->conf = xml_get_num(w, "c", 0);
 		wr->node = w;
 		memcpy(wr->b, wb, sizeof wr->b);
+		memcpy(pb, wb, sizeof pb);
 		free(s);
 		in_line = 1;
 	}

@@ -970,6 +970,65 @@ test_model_hyphen_name(void **state)
 }
 
 /*
+ * A Belarusian name split by OCR at its apostrophe ("ЮР 'ЕЎНА", the two
+ * words 6 pixels apart at 49 high, eval seed 100060) is one name when
+ * the words nearly touch; a blank's width apart they stay two.
+ */
+static void
+test_model_apostrophe_name(void **state)
+{
+	static const struct {
+		const char *patronymic, *second;
+		int gap;
+		const char *want;
+	} rows[] = {
+		{"ЮР 'ЕЎНА", "'ЕЎНА", 5, "ЮР'ЕЎНА"},
+		{"ЮР ’ЕЎНА", "’ЕЎНА", 0, "ЮР’ЕЎНА"},
+		{"ЮР 'ЕЎНА", "'ЕЎНА", 10, "ЮР"},      /* a blank apart */
+		{"ЮР '123", "'123", 2, "ЮР"},         /* no letter after it */
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof rows / sizeof *rows; i++) {
+		xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+		xmlNodePtr d = xmlNewNode(NULL, BAD_CAST "document"), page, l, w, prev = NULL;
+		char *text = xasprintf("ПАСВЕДЧАННЕ АБ НАРАДЖЭННІ\nПрозвішча БАНДАРЭНКА\n"
+		    "Уласнае імя ГАЛІНА\nІмя па бацьку %s\n", rows[i].patronymic);
+		char v[64], a[64];
+
+		xmlDocSetRootElement(doc, d);
+		xml_set(d, "type", "birth-certificate");
+		page = make_page(d, text);
+		/* Move the second piece to gap pixels after the first. */
+		for (l = xml_child(page, "line"); l; l = xml_next(l, "line"))
+			for (w = xml_child(l, "w"); w; w = xml_next(w, "w")) {
+				char *t = xml_content(w);
+
+				if (strcmp(t, rows[i].second) == 0 && prev) {
+					int b[4];
+					char *pv = xml_get(prev, "b");
+
+					assert_int_equal(sscanf(pv, "%d %d %d %d", &b[0], &b[1],
+					    &b[2], &b[3]), 4);
+					xml_setf(w, "b", "%d %d %d %d", b[2] + rows[i].gap, b[1],
+					    b[2] + rows[i].gap + 80, b[3]);
+					free(pv);
+				}
+				free(t);
+				prev = w;
+			}
+		extract_document(m, d);
+		field_and_attr(d, "patronymic", "read", v, a);
+		if (strcmp(v, rows[i].want) != 0)
+			print_message("row %zu: %s\n", i, v);
+		assert_string_equal(v, rows[i].want);
+		free(text);
+		xmlFreeDoc(doc);
+	}
+}
+
+/*
  * A date whose words read alone differ (attribute alone, eval seeds
  * 100043-100046: "20.07.1974" alone 25.07.1974, "26:05. 1965" alone
  * 1963) carries that date in attribute alone; a date read the same
@@ -2256,6 +2315,7 @@ main(void)
 		cmocka_unit_test(test_model_english_reading),
 		cmocka_unit_test(test_model_date_read_alone),
 		cmocka_unit_test(test_model_hyphen_name),
+		cmocka_unit_test(test_model_apostrophe_name),
 		cmocka_unit_test(test_model_series_english_letters),
 		cmocka_unit_test(test_model_columns_read_apart),
 		cmocka_unit_test(test_model_labelled_row_beats_label_lost),
