@@ -478,6 +478,14 @@ static const field_row field_rows[] = {
 	    "Дата выдачи 30.09.2026\n",
 	    "surname=ПЕТРОВ;given-name=ИВАН;birth-date=1990-05-02;issue-date=2026-09-30;"
 	    "result=none"},
+	{"ru-mvd: \"имеет\" read \"имест\" (eval seed 100060)", "criminal-record-certificate",
+	    "СПРАВКА\nо наличии (отсутствии) судимости\nФамилия, имя, отчество ГОНЧАРОВ ИГОРЬ\n"
+	    "судимости не имест: в уголовном преследовании не находился.\n",
+	    "result=none"},
+	{"ru-mvd: \"имест судимость\" is a record", "criminal-record-certificate",
+	    "СПРАВКА\nо наличии (отсутствии) судимости\nФамилия, имя, отчество ГОНЧАРОВ ИГОРЬ\n"
+	    "имест судимость по ст. 158 УК РФ\n",
+	    "result=found"},
 	{"by-mvd: date and number under the header, junk after the values", "criminal-record-certificate",
 	    "МИНИСТЕРСТВО ВНУТРЕННИХ ДЕЛ\nРЕСПУБЛИКИ БЕЛАРУСЬ\nИНФОРМАЦИОННЫЙ ЦЕНТР\n"
 	    "12.12.2025 № 25/4-75791\nСПРАВКА\nо наличии (отсутствии) судимости\n"
