@@ -2427,6 +2427,7 @@ name_near_miss(const char *read, const char *mine)
 		static const uint32_t pairs[][2] = {
 			{0x41B, 0x414}, {0x41F, 0x414}, {0x41F, 0x41B}, {0x41D, 0x418},
 			{0x418, 0x419}, {0x426, 0x41F}, {0x428, 0x429},
+			{0x41B, 0x417},  /* Z read as Л: ЕЛЕ for EZE, seed 100061 */
 			{'I', 'L'}, {'I', 'T'}, {'O', 'D'}, {'C', 'G'}, {'E', 'F'}, {'R', 'B'},
 			{'M', 'N'}, {'U', 'V'},
 		};

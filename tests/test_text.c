@@ -1134,6 +1134,8 @@ test_text_name_near_miss(void **state)
 	/* Across scripts, one letter of the reading off (seeds 100019-100022). */
 	assert_true(name_near_miss("ХАЙЛАРИ", "HAIDARI"));
 	assert_true(name_near_miss("ХАПДАД", "HADDAD"));
+	assert_true(name_near_miss("ЕЛЕ", "Eze"));            /* Z as Л: seed 100061 */
+	assert_false(name_near_miss("ЕЛЕ", "Eve"));           /* no pair makes V */
 	assert_false(name_near_miss("PAVLOV", "Ковалев"));     /* P is no K (seed 100030) */
 	assert_false(name_near_miss("ИВАНОВ", "IVANOVA"));     /* a letter more */
 	assert_false(name_near_miss("ЛЕНА", "ANNA"));
