@@ -199,7 +199,11 @@ def plan_case(rng, case_id, fix):
             if rng.random() < 0.6 or age < 1:
                 issues[t] = birth + dt.timedelta(days=rng.randint(2, 40))
             else:
-                issues[t] = random_date(rng, add_months(birth, 12), submitted - dt.timedelta(days=30))
+                # Between the first birthday and a month before submission;
+                # a child a year old and a few days has no such month
+                # (seed 100063's case 119 crashed): then a month before.
+                late = submitted - dt.timedelta(days=30)
+                issues[t] = random_date(rng, min(add_months(birth, 12), late), late)
             issues[t] = min(issues[t], submitted - dt.timedelta(days=1))
         elif t == "criminal-record-certificate":
             if "expired" in problems:
@@ -334,7 +338,8 @@ def build_docs(rng, c):
                                                     takes))
         elif kind == "death":
             dead = p.father
-            died = random_date(rng, add_months(p.birth_date, 12), today - dt.timedelta(days=30))
+            late = today - dt.timedelta(days=30)
+            died = random_date(rng, min(add_months(p.birth_date, 12), late), late)
             if dead.origin == "ru":
                 extra_docs.append(forms.marriage_or_death_ru(rng, "death", dead, None, died, died))
             else:

@@ -153,6 +153,20 @@ class PackageTest(unittest.TestCase):
             self.assertEqual(generate.package(random.Random(1), [], c, False), [])
 
 
+class PlanTest(unittest.TestCase):
+    def test_child_just_over_a_year(self):
+        # seed 100063, case 119: an applicant a year and a few days old, whose
+        # birth certificate was to be issued between the first birthday and a
+        # month before submission, an empty range
+        import random
+
+        import generate
+
+        c = generate.plan_case(random.Random("intake-gen/100063/119"), "BY-2026-000119", {})
+        for d in c.key:
+            self.assertLess(c.issues[d[0]], c.submitted)
+
+
 class ReproducibleTest(unittest.TestCase):
     def test_same_seed_same_bytes(self):
         digests = []
