@@ -842,13 +842,21 @@ line_word_size(xmlNodePtr line, const int lb[4])
  * A word of Latin capitals ending in "!": the ! is an I misread (KARIM!
  * for KARIMI, eval seed 100045; a name in capitals never ends in an
  * exclamation mark).  Only a word all ASCII capitals: "КОВАЛ! EBA" for
- * КОВАЛЁВА (seed 100043) is no Latin name.  In place.
+ * КОВАЛЁВА (seed 100043) is no Latin name.  So is a small l before three
+ * capitals or more ("lURKEVICH" for IURKEVICH, seed 100063): no word is
+ * written so.  In place.
  */
 static void
-latin_bang_i(char *s)
+latin_capital_i(char *s)
 {
 	size_t n = strlen(s), i;
 
+	if (n >= 4 && s[0] == 'l') {
+		for (i = 1; i < n && s[i] >= 'A' && s[i] <= 'Z'; i++)
+			;
+		if (i == n)
+			s[0] = 'I';
+	}
 	if (n < 3 || s[n - 1] != '!')
 		return;
 	for (i = 0; i + 1 < n; i++)
@@ -949,7 +957,7 @@ add_line(page_text *pt, xmlNodePtr page, xmlNodePtr line, size_t *cap, size_t *w
 			free(s);
 			continue;
 		}
-		latin_bang_i(s);
+		latin_capital_i(s);
 		while (pt->len + n + 3 > *cap)
 			pt->text = xrealloc(pt->text, *cap *= 2);
 		if (!*first && !(in_line && (hyphen_joins(pt->text, pt->len, s) ||

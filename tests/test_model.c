@@ -294,6 +294,15 @@ static const field_row field_rows[] = {
 	    "МЕДИЦИНСКАЯ СПРАВКА\nо состоянии здоровья\n"
 	    "1. Фамилия, собственное имя, отчество (если таковое имеется)\nKARIM! Mohammad\n",
 	    "surname=KARIMI;given-name=Mohammad"},
+	{"en-crim: a small l for the I before capitals (eval seed 100063)",
+	    "criminal-record-certificate",
+	    "Translation from Russian\nCERTIFICATE\nof the presence (absence) of a criminal record\n"
+	    "Surname, name, patronymic: lURKEVICH IULIIA ALEKSEEVNA\n",
+	    "surname=IURKEVICH;given-name=IULIIA"},
+	{"en-crim: a small l before a small letter stays", "criminal-record-certificate",
+	    "Translation from Russian\nCERTIFICATE\nof the presence (absence) of a criminal record\n"
+	    "Surname, name, patronymic: lURKEVICh IULIIA ALEKSEEVNA\n",
+	    "surname=lURKEVICh"},
 	{"ru-crim: Ё read as \"! E\" in a Cyrillic name is no I (seed 100043)",
 	    "criminal-record-certificate",
 	    "СПРАВКА\nо наличии (отсутствии) судимости\n"
