@@ -1801,73 +1801,6 @@ letter_kinds(const char *s, size_t n)
 	return k;
 }
 
-/*
- * A name OCR cut in two ("АНДРЕ Й", "_Гал ина", "ВАСІЛ ЕЎНА", "СИДОРЕН KO"): the patterns
- * offer the fragment after the name, alone at the end of its line, as a
- * second piece.  It is part of the name only when it is in the same script
- * and fits its case: upper case after upper case, lower case after a
- * capitalised word.  Otherwise it is junk (a stamp's "ОИ" after "Сергей").
- */
-/* The Latin capitals that stand for Cyrillic small letters drawn as
- * smaller capitals (к о н м т в с х), with those letters. */
-static const struct {
-	char latin;
-	const char *small;
-} small_twins[] = {
-	{'B', "в"}, {'C', "с"}, {'H', "н"}, {'K', "к"}, {'M', "м"}, {'O', "о"},
-	{'T', "т"}, {'X', "х"},
-};
-
-/* The small Cyrillic letter Latin capital c stands for, or NULL. */
-static const char *
-small_twin(char c)
-{
-	size_t k;
-
-	for (k = 0; k < sizeof small_twins / sizeof *small_twins; k++)
-		if (c == small_twins[k].latin)
-			return small_twins[k].small;
-	return NULL;
-}
-
-/* Is s[0..n) one to three of those Latin capitals? */
-static int
-latin_small_copies(const char *s, size_t n)
-{
-	size_t i;
-
-	if (n < 1 || n > 3)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!small_twin(s[i]))
-			return 0;
-	return 1;
-}
-
-/* s with each of those Latin capitals from byte from on made its Cyrillic
- * small letter; s is freed. */
-static char *
-small_from_twins(char *s, size_t from)
-{
-	size_t i, n = strlen(s), o;
-	char *out = xmalloc(2 * n + 1);
-
-	memcpy(out, s, from);
-	for (i = from, o = from; i < n; i++) {
-		const char *t = small_twin(s[i]);
-
-		if (t) {
-			memcpy(out + o, t, 2);
-			o += 2;
-		} else {
-			out[o++] = s[i];
-		}
-	}
-	out[o] = '\0';
-	free(s);
-	return out;
-}
-
 /* Are all letters of s[0..n) Latin capitals with a Cyrillic twin (KO)? */
 static int
 latin_twins_only(const char *s, size_t n)
@@ -1962,6 +1895,67 @@ small_copy_letter(const char *s, size_t n)
 	return small_caps_only(cap, 2);
 }
 
+/*
+ * The Cyrillic small letter that Latin capital c stands for, in out (two
+ * bytes and a NUL), when c has a Cyrillic twin (see twins) whose small
+ * letter is a smaller copy of it: к о н м т в с х, for K O H M T B C X.
+ * 1 when so, else 0.
+ */
+static int
+small_twin(char c, char out[3])
+{
+	size_t k;
+
+	for (k = 0; k < sizeof twins / sizeof *twins; k++)
+		if (twins[k][0] == (uint32_t)(unsigned char)c) {
+			if (utf8_encode(twins[k][1], out) != 2)
+				return 0;
+			out[2] = '\0';
+			if (!small_caps_only(out, 2))
+				return 0;
+			cyrillic_case(out, 1);
+			return 1;
+		}
+	return 0;
+}
+
+/* Is s[0..n) one to three of those Latin capitals? */
+static int
+latin_small_copies(const char *s, size_t n)
+{
+	char t[3];
+	size_t i;
+
+	if (n < 1 || n > 3)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!small_twin(s[i], t))
+			return 0;
+	return 1;
+}
+
+/* s with each of those Latin capitals from byte from on made its Cyrillic
+ * small letter; s is freed. */
+static char *
+small_from_twins(char *s, size_t from)
+{
+	size_t i, n = strlen(s), o;
+	char *out = xmalloc(2 * n + 1), t[3];
+
+	memcpy(out, s, from);
+	for (i = from, o = from; i < n; i++) {
+		if (small_twin(s[i], t)) {
+			memcpy(out + o, t, 2);
+			o += 2;
+		} else {
+			out[o++] = s[i];
+		}
+	}
+	out[o] = '\0';
+	free(s);
+	return out;
+}
+
 /* Are the n bytes at s at most two letters, too short for most names? */
 static int
 short_piece(const char *s, size_t n)
@@ -2000,6 +1994,13 @@ patronymic_tail(const char *a, size_t na, const char *b, size_t nb)
 	return yes;
 }
 
+/*
+ * A name OCR cut in two ("АНДРЕ Й", "_Гал ина", "ВАСІЛ ЕЎНА", "СИДОРЕН KO"): the patterns
+ * offer the fragment after the name, alone at the end of its line, as a
+ * second piece.  It is part of the name only when it is in the same script
+ * and fits its case: upper case after upper case, lower case after a
+ * capitalised word.  Otherwise it is junk (a stamp's "ОИ" after "Сергей").
+ */
 static int
 name_fragment_fits(const char *a, size_t na, const char *b, size_t nb)
 {

@@ -838,6 +838,16 @@ line_word_size(xmlNodePtr line, const int lb[4])
 	return 2 * sizes[n - 2];
 }
 
+/* Is s[from..to) all ASCII capitals? */
+static int
+ascii_capitals(const char *s, size_t from, size_t to)
+{
+	for (; from < to; from++)
+		if (s[from] < 'A' || s[from] > 'Z')
+			return 0;
+	return 1;
+}
+
 /*
  * A word of Latin capitals ending in "!": the ! is an I misread (KARIM!
  * for KARIMI, eval seed 100045; a name in capitals never ends in an
@@ -849,20 +859,12 @@ line_word_size(xmlNodePtr line, const int lb[4])
 static void
 latin_capital_i(char *s)
 {
-	size_t n = strlen(s), i;
+	size_t n = strlen(s);
 
-	if (n >= 4 && s[0] == 'l') {
-		for (i = 1; i < n && s[i] >= 'A' && s[i] <= 'Z'; i++)
-			;
-		if (i == n)
-			s[0] = 'I';
-	}
-	if (n < 3 || s[n - 1] != '!')
-		return;
-	for (i = 0; i + 1 < n; i++)
-		if (s[i] < 'A' || s[i] > 'Z')
-			return;
-	s[n - 1] = 'I';
+	if (n >= 4 && s[0] == 'l' && ascii_capitals(s, 1, n))
+		s[0] = 'I';
+	if (n >= 3 && s[n - 1] == '!' && ascii_capitals(s, 0, n - 1))
+		s[n - 1] = 'I';
 }
 
 /* Does s start with a capital: A-Z, or Cyrillic Ё-Я? */
@@ -914,6 +916,13 @@ hyphen_joins(const char *text, size_t len, const char *s)
 	return letters_ending(text, w, len) >= 2 && s[0] == '-' && is_capital_at(s + 1);
 }
 
+/* Is byte c the first of a two-byte Cyrillic letter (U+0400-U+047F)? */
+static int
+cyrillic_lead(unsigned char c)
+{
+	return c == 0xD0 || c == 0xD1;
+}
+
 /*
  * Does a word starting s, boxed wb, go on the Cyrillic one that ends
  * text[0..len), boxed pb: it starts with an apostrophe and a Cyrillic
@@ -928,8 +937,8 @@ apostrophe_joins(const char *text, size_t len, const int *pb, const char *s, con
 	const unsigned char *u = (const unsigned char *)s;
 	size_t k = u[0] == '\'' ? 1 : strncmp(s, "’", 3) == 0 ? 3 : 0;
 
-	if (k == 0 || len < 2 || (u[k] != 0xD0 && u[k] != 0xD1) ||
-	    ((unsigned char)text[len - 2] != 0xD0 && (unsigned char)text[len - 2] != 0xD1))
+	if (k == 0 || len < 2 || !cyrillic_lead(u[k]) ||
+	    !cyrillic_lead((unsigned char)text[len - 2]))
 		return 0;
 	return wb[0] - pb[2] <= (pb[3] - pb[1]) / 4;
 }
@@ -942,7 +951,7 @@ add_line(page_text *pt, xmlNodePtr page, xmlNodePtr line, size_t *cap, size_t *w
     int *first)
 {
 	xmlNodePtr w;
-	int lb[4], pb[4] = {0, 0, 0, 0}, across, in_line = 0;
+	int lb[4], across, in_line = 0;
 
 	parse_box(line, lb);
 	across = line_word_size(line, lb);
@@ -960,8 +969,9 @@ add_line(page_text *pt, xmlNodePtr page, xmlNodePtr line, size_t *cap, size_t *w
 		latin_capital_i(s);
 		while (pt->len + n + 3 > *cap)
 			pt->text = xrealloc(pt->text, *cap *= 2);
+		/* in_line: the last word of pt is the one before, on this line */
 		if (!*first && !(in_line && (hyphen_joins(pt->text, pt->len, s) ||
-		    apostrophe_joins(pt->text, pt->len, pb, s, wb))))
+		    apostrophe_joins(pt->text, pt->len, pt->words[pt->nwords - 1].b, s, wb))))
 			pt->text[pt->len++] = ' ';
 		*first = 0;
 		if (pt->nwords == *wcap)
@@ -975,7 +985,6 @@ add_line(page_text *pt, xmlNodePtr page, xmlNodePtr line, size_t *cap, size_t *w
 		wr->conf = xml_get_num(w, "c", 0);
 		wr->node = w;
 		memcpy(wr->b, wb, sizeof wr->b);
-		memcpy(pb, wb, sizeof pb);
 		free(s);
 		in_line = 1;
 	}

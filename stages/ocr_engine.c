@@ -30,7 +30,7 @@
 #define OSD_TRUST 7.0f
 /* A first reading this good is not second-guessed. */
 #define CONF_GOOD 80.0
-/* A reading of fewer words found next to nothing: see read_even_if_blank(). */
+/* A reading of fewer words found next to nothing: see read_even_if_near_blank(). */
 #define NEAR_BLANK_WORDS 10
 /* A band of text read with this mean confidence reads the right way. */
 #define BAND_CLEAR 72.0
@@ -38,7 +38,7 @@
  * OSD is unsure too, the page is read upside down and the better reading
  * kept.  Of the 109 pages of eval seeds 100044-100052 read under 70, 50
  * were read the wrong way up at 50 (passports, receipts, a police
- * certificate); at 65, and with read_even_if_blank() for each way
+ * certificate); at 65, and with read_even_if_near_blank() for each way
  * tried, 3 (two upright receipts now read turned). */
 #define CONF_POOR 65.0
 /* Text lines show in the row profile of a page as a large differential
@@ -2409,7 +2409,7 @@ ocr_even_background(PIX *grey)
  * more words and reads at CONF_POOR or better.
  */
 static void
-read_even_if_blank(struct ocr_engine *e, PIX *grey, PIX *bin, int dpi, double left,
+read_even_if_near_blank(struct ocr_engine *e, PIX *grey, PIX *bin, int dpi, double left,
     struct reading *r, int *tries)
 {
 	struct reading alt;
@@ -2599,7 +2599,7 @@ ocr_recognise(struct ocr_engine *e, PIX *pix, int dpi, int seconds,
 		 * upside down than the page did upright. */
 		read_as(e, grey, bin, dpi, 0, budget - (mono_ms() - start), &best);
 		tries = 1;
-		read_even_if_blank(e, grey, bin, dpi, budget - (mono_ms() - start), &best,
+		read_even_if_near_blank(e, grey, bin, dpi, budget - (mono_ms() - start), &best,
 		    &tries);
 		if (ocr_debugging())
 			fprintf(stderr, "%s: read at 0: %d word(s), confidence %.1f\n",
@@ -2679,7 +2679,7 @@ ocr_recognise(struct ocr_engine *e, PIX *pix, int dpi, int seconds,
 			fprintf(stderr, "%s: read at %d: %d word(s), confidence %.1f%s\n",
 			    progname, cand[i], alt.words, alt.conf,
 			    alt.failed ? " (failed)" : "");
-		read_even_if_blank(e, grey, bin, dpi, budget - (mono_ms() - start), &alt,
+		read_even_if_near_blank(e, grey, bin, dpi, budget - (mono_ms() - start), &alt,
 		    &tries);
 		if (!alt.failed && alt.words > 0 &&
 		    (best.words == 0 || alt.conf > best.conf)) {
